@@ -1,0 +1,187 @@
+// The one API between the renderer and the core, defined once. Both transports (Electron IPC via
+// preload, and the loopback web shell's WebSocket) carry exactly these calls; the core validates
+// every input, the renderer validates every output and every live batch (see ./rpc.ts).
+import { z } from 'zod';
+import {
+  Boundary,
+  Category,
+  Channel,
+  CrewStatus,
+  Priority,
+  RequestStatus,
+  Resolution,
+  OperatorCommand,
+  COMMAND_ERROR_CODES,
+} from '../protocol/hub-protocol';
+
+const Lon = z.number().min(-180).max(180);
+const Lat = z.number().min(-90).max(90);
+
+export const RequestView = z.object({
+  id: z.string(),
+  category: z.string(),
+  priority: Priority,
+  status: RequestStatus,
+  description: z.string(),
+  address: z.string(),
+  lon: Lon,
+  lat: Lat,
+  channel: Channel,
+  receivedAt: z.string(),
+  ackDueAt: z.string(),
+  resolveDueAt: z.string(),
+  /** When it was acknowledged (or assigned straight from `new`); null while new. */
+  acknowledgedAt: z.string().nullable(),
+  crewId: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  resolution: Resolution.nullable(),
+  rating: z.number().int().min(1).max(5).nullable(),
+  updatedAt: z.string(),
+  /** Operator commands on this request still waiting for the hub's ack (optimistic state shown). */
+  pendingCommands: z.number().int().nonnegative(),
+});
+export type RequestView = z.infer<typeof RequestView>;
+
+export const FixView = z.object({
+  crewId: z.string(),
+  lon: Lon,
+  lat: Lat,
+  heading: z.number().nullable(),
+  speedKmh: z.number().nullable(),
+  at: z.string(),
+});
+export type FixView = z.infer<typeof FixView>;
+
+export const CrewView = z.object({
+  id: z.string(),
+  name: z.string(),
+  contractorId: z.string(),
+  categories: z.array(z.string()),
+  vehicle: z.string().nullable(),
+  status: CrewStatus,
+  fix: FixView.nullable(),
+});
+export type CrewView = z.infer<typeof CrewView>;
+
+export const ContractorView = z.object({ id: z.string(), name: z.string(), categories: z.array(z.string()) });
+export type ContractorView = z.infer<typeof ContractorView>;
+
+export const DistrictView = z.object({
+  id: z.string(),
+  nameFa: z.string(),
+  nameEn: z.string(),
+  boundary: Boundary,
+  center: z.tuple([Lon, Lat]),
+});
+export type DistrictView = z.infer<typeof DistrictView>;
+export { Category };
+export type CategoryView = z.infer<typeof Category>;
+
+export const LinkState = z.object({
+  /** connecting: first attempt; replaying: catching up; live: caught up; reconnecting: waiting
+   *  to retry; stopped: a final refusal (bad token, unknown district…) — no more retries. */
+  state: z.enum(['connecting', 'replaying', 'live', 'reconnecting', 'stopped']),
+  /** Since when the link has been in this state (or, while not live, since it was last live). */
+  since: z.string(),
+  hubId: z.string().nullable(),
+  lastSeq: z.number().int().nonnegative(),
+  headSeq: z.number().int().nonnegative().nullable(),
+  /** `at` of the newest applied event, to show its age. */
+  lastEventAt: z.string().nullable(),
+  replay: z.object({ fromSeq: z.number(), toSeq: z.number(), appliedSeq: z.number() }).nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  nextRetryAt: z.string().nullable(),
+  outboxPending: z.number().int().nonnegative(),
+  rejectedEvents: z.number().int().nonnegative(),
+});
+export type LinkState = z.infer<typeof LinkState>;
+
+export const Notice = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('command_failed'),
+    commandId: z.string(),
+    type: z.string(),
+    targetId: z.string().nullable(),
+    code: z.enum(COMMAND_ERROR_CODES),
+    message: z.string(),
+  }),
+  z.object({ kind: z.literal('command_applied'), commandId: z.string(), type: z.string(), targetId: z.string().nullable() }),
+]);
+export type Notice = z.infer<typeof Notice>;
+
+export const Bootstrap = z.object({
+  role: z.enum(['operator', 'wall']),
+  operatorId: z.string(),
+  district: DistrictView.nullable(),
+  categories: z.array(Category),
+  contractors: z.array(ContractorView),
+  crews: z.array(CrewView),
+  /** Open requests plus those closed since the start of today (Tehran time). */
+  requests: z.array(RequestView),
+  link: LinkState,
+  /** Whether a basemap file was found in the data directory (the map shows a hint otherwise). */
+  basemap: z.object({ url: z.string() }).nullable(),
+});
+export type Bootstrap = z.infer<typeof Bootstrap>;
+
+export const TimelineEntry = z.object({
+  seq: z.number().int().nonnegative(),
+  at: z.string(),
+  type: z.string(),
+  actorKind: z.string(),
+  actorId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const RequestDetail = z.object({
+  request: RequestView,
+  /** Personal data (§7): only for signed-in operators, null on wall displays. */
+  citizen: z.object({ name: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+  timeline: z.array(TimelineEntry),
+});
+export type RequestDetail = z.infer<typeof RequestDetail>;
+
+export const CrewTrail = z.object({
+  crewId: z.string(),
+  /** [lon, lat, epoch ms] of today's fixes, oldest first, thinned. */
+  points: z.array(z.tuple([z.number(), z.number(), z.number()])),
+});
+export type CrewTrail = z.infer<typeof CrewTrail>;
+
+/** Live changes, coalesced by the core and sent at most a few times a second. */
+export const LiveBatch = z.object({
+  /** The hub-derived state was replaced (snapshot): the renderer re-runs `bootstrap`. */
+  reset: z.boolean(),
+  requests: z.array(RequestView),
+  removedRequestIds: z.array(z.string()),
+  crews: z.array(CrewView),
+  removedCrewIds: z.array(z.string()),
+  fixes: z.array(FixView),
+  district: DistrictView.nullable(),
+  categories: z.array(Category).nullable(),
+  contractors: z.array(ContractorView).nullable(),
+  link: LinkState.nullable(),
+  notices: z.array(Notice),
+});
+export type LiveBatch = z.infer<typeof LiveBatch>;
+
+export const api = {
+  queries: {
+    bootstrap: { input: z.object({}), output: Bootstrap },
+    requestDetail: { input: z.object({ id: z.string().max(64) }), output: RequestDetail },
+    crewTrail: { input: z.object({ crewId: z.string().max(64) }), output: CrewTrail },
+  },
+  commands: {
+    /** Queue an operator command in the durable outbox, apply it optimistically, send it. */
+    submit: { input: OperatorCommand, output: z.object({ commandId: z.string() }) },
+  },
+  subscriptions: {
+    live: LiveBatch,
+  },
+} as const;
+
+export type Api = typeof api;
+export type QueryName = keyof Api['queries'];
+export type CommandName = keyof Api['commands'];
+export type SubscriptionName = keyof Api['subscriptions'];

@@ -1,0 +1,324 @@
+// Schemas of hub protocol v1 (../shared/protocol/hub-protocol-v1.md), shared by the console's
+// sync layer (which parses every inbound message with them) and the reference hub (which
+// validates commands with them). Limits follow §3.1: lengths count Unicode code points.
+// z.object strips unknown keys, which is exactly "unknown fields must be ignored" (§1).
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+export const NAMESPACE = '/district';
+export const MAX_EVENTS_PER_MESSAGE = 1000;
+export const MAX_EVENT_BYTES = 64 * 1024;
+
+/** Code-point length; cheap path when UTF-16 length is already within the limit. */
+export function withinCodePoints(s: string, max: number): boolean {
+  if (s.length <= max) return true;
+  let n = 0;
+  for (const _ of s) if (++n > max) return false;
+  return true;
+}
+
+const text = (max: number) =>
+  z.string().refine((s) => withinCodePoints(s, max), { message: `longer than ${max} code points` });
+
+export const Id = text(64);
+export const LongText = text(2000); // description, note, comment
+export const ShortText = text(500); // address, names, author, reason, vehicle
+export const Phone = text(32);
+export const Lon = z.number().min(-180).max(180);
+export const Lat = z.number().min(-90).max(90);
+/** ISO-8601 time; we accept any parseable form rather than reject a hub that drops the millis. */
+export const Time = z.string().max(64).refine((s) => Number.isFinite(Date.parse(s)), { message: 'not an ISO-8601 time' });
+
+export const Priority = z.enum(['urgent', 'high', 'normal', 'low']);
+export type Priority = z.infer<typeof Priority>;
+export const CrewStatus = z.enum(['available', 'assigned', 'en_route', 'on_site', 'break', 'off_duty']);
+export type CrewStatus = z.infer<typeof CrewStatus>;
+export const RequestStatus = z.enum(['new', 'acknowledged', 'assigned', 'en_route', 'on_site', 'resolved', 'closed']);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+export const FieldStatus = z.enum(['en_route', 'on_site', 'resolved']);
+export type FieldStatus = z.infer<typeof FieldStatus>;
+export const Resolution = z.enum(['resolved', 'duplicate', 'invalid', 'transferred', 'cancelled']);
+export type Resolution = z.infer<typeof Resolution>;
+export const Channel = z.enum(['phone', 'app', 'web', 'sms', 'walk_in']);
+export type Channel = z.infer<typeof Channel>;
+export const ActorKind = z.enum(['citizen', 'hub', 'operator', 'crew', 'system']);
+
+export const LonLatObject = z.object({ lon: Lon, lat: Lat });
+export const LonLatPair = z.tuple([Lon, Lat]);
+
+const Ring = z.array(LonLatPair.rest(z.number()));
+export const Boundary = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring)) }),
+]);
+export type Boundary = z.infer<typeof Boundary>;
+
+export const District = z.object({
+  id: Id,
+  nameFa: ShortText,
+  nameEn: ShortText,
+  boundary: Boundary,
+  center: LonLatPair,
+});
+export type District = z.infer<typeof District>;
+
+export const Category = z.object({
+  code: Id,
+  nameFa: ShortText,
+  nameEn: ShortText,
+  defaultPriority: Priority,
+  ackMinutes: z.number().nonnegative(),
+  resolveMinutes: z.number().nonnegative(),
+});
+export type Category = z.infer<typeof Category>;
+
+export const Contractor = z.object({
+  id: Id,
+  name: ShortText,
+  phone: Phone.optional(),
+  categories: z.array(Id),
+});
+export type Contractor = z.infer<typeof Contractor>;
+
+export const Crew = z.object({
+  id: Id,
+  name: ShortText,
+  contractorId: Id,
+  categories: z.array(Id),
+  vehicle: ShortText.optional(),
+  phone: Phone.optional(),
+});
+export type Crew = z.infer<typeof Crew>;
+
+export const Citizen = z.object({ name: ShortText.optional(), phone: Phone.optional() });
+
+export const NewRequest = z.object({
+  id: Id,
+  category: Id,
+  priority: Priority,
+  description: LongText,
+  address: ShortText,
+  location: LonLatObject,
+  citizen: Citizen,
+  channel: Channel,
+  receivedAt: Time,
+  ackDueAt: Time,
+  resolveDueAt: Time,
+});
+export type NewRequest = z.infer<typeof NewRequest>;
+
+/** Data schema of each known event type (§3.1). */
+export const EventData = {
+  'district.configured': z.object({ district: District, categories: z.array(Category) }),
+  'contractor.upserted': z.object({ contractor: Contractor }),
+  'crew.upserted': z.object({ crew: Crew }),
+  'crew.removed': z.object({ crewId: Id }),
+  'crew.status_changed': z.object({ crewId: Id, status: CrewStatus }),
+  'request.created': z.object({ request: NewRequest }),
+  'request.updated': z.object({
+    id: Id,
+    changes: NewRequest.pick({ priority: true, description: true, address: true, location: true, category: true }).partial(),
+  }),
+  'request.acknowledged': z.object({ id: Id, operatorId: Id }),
+  'request.assigned': z.object({ id: Id, crewId: Id, operatorId: Id }),
+  'request.unassigned': z.object({ id: Id, operatorId: Id, reason: ShortText.optional() }),
+  'request.status_changed': z.object({ id: Id, status: FieldStatus, note: LongText.optional() }),
+  'request.noted': z.object({ id: Id, note: LongText, author: ShortText }),
+  'request.closed': z.object({
+    id: Id,
+    resolution: Resolution,
+    note: LongText.optional(),
+    duplicateOf: Id.optional(),
+    toDistrictId: Id.optional(),
+  }),
+  'request.reopened': z.object({ id: Id, reason: ShortText }),
+  'request.feedback': z.object({
+    id: Id,
+    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+    comment: LongText.optional(),
+  }),
+} as const;
+export type EventType = keyof typeof EventData;
+export const EVENT_TYPES = Object.keys(EventData) as EventType[];
+export function isKnownEventType(t: string): t is EventType {
+  return Object.prototype.hasOwnProperty.call(EventData, t);
+}
+
+export const Actor = z.object({ kind: ActorKind, id: Id.optional() });
+export type Actor = z.infer<typeof Actor>;
+
+/** The envelope every event shares; `data` is checked per type by parseEvent. */
+export const EventEnvelope = z.object({
+  seq: z.number().int().positive(),
+  id: Id,
+  type: text(200),
+  at: Time,
+  actor: Actor,
+  commandId: Id.optional(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type EventEnvelope = z.infer<typeof EventEnvelope>;
+
+export type KnownEvent = {
+  [K in EventType]: Omit<EventEnvelope, 'type' | 'data'> & { type: K; data: z.infer<(typeof EventData)[K]> };
+}[EventType];
+export type HubEvent = KnownEvent | (EventEnvelope & { unknown: true });
+
+export type EventParse =
+  | { ok: true; event: HubEvent }
+  | { ok: false; seq: number | null; reason: string };
+
+/**
+ * Parse one event as received. Malformed events are reported with their seq (when one can be
+ * read) so the caller can log, count and skip them; unknown types come back flagged `unknown`.
+ */
+export function parseEvent(raw: unknown): EventParse {
+  const seq = readSeq(raw);
+  let bytes: number;
+  try {
+    bytes = Buffer_byteLength(JSON.stringify(raw));
+  } catch {
+    return { ok: false, seq, reason: 'not serialisable as JSON' };
+  }
+  if (bytes > MAX_EVENT_BYTES) return { ok: false, seq, reason: `event of ${bytes} bytes exceeds 64 KiB` };
+  const env = EventEnvelope.safeParse(raw);
+  if (!env.success) return { ok: false, seq, reason: summarise(env.error) };
+  const e = env.data;
+  if (!isKnownEventType(e.type)) return { ok: true, event: { ...e, unknown: true } };
+  const data = EventData[e.type].safeParse(e.data);
+  if (!data.success) return { ok: false, seq, reason: `${e.type}: ${summarise(data.error)}` };
+  return { ok: true, event: { ...e, data: data.data } as KnownEvent };
+}
+
+function readSeq(raw: unknown): number | null {
+  const s = (raw as { seq?: unknown } | null)?.seq;
+  return typeof s === 'number' && Number.isSafeInteger(s) && s > 0 ? s : null;
+}
+
+// UTF-8 length without depending on Node's Buffer, so the renderer can share this module.
+function Buffer_byteLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+export function summarise(err: z.ZodError): string {
+  return err.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+// ---- messages (§2, §3, §4) ----
+
+export const HandshakeAuth = z.object({
+  protocol: z.number(),
+  districtId: z.string(),
+  consoleId: z.string(),
+  token: z.string(),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
+export const CONNECT_ERRORS = ['unsupported_protocol', 'unauthorized', 'unknown_district'] as const;
+
+export const Hello = z.object({
+  hubId: Id,
+  protocol: z.literal(1),
+  districtId: Id,
+  serverTime: Time,
+  headSeq: z.number().int().nonnegative(),
+});
+export type Hello = z.infer<typeof Hello>;
+
+export const ResumeRequest = z.object({ afterSeq: z.number().int().nonnegative(), hubId: Id.nullable() });
+export type ResumeRequest = z.infer<typeof ResumeRequest>;
+
+export const ResumeAck = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('replay'), fromSeq: z.number().int().positive(), toSeq: z.number().int().nonnegative() }),
+  z.object({ mode: z.literal('snapshot'), seq: z.number().int().nonnegative(), parts: z.number().int().positive() }),
+  z.object({ mode: z.literal('error'), code: z.literal('bad_request'), message: z.string() }),
+]);
+export type ResumeAck = z.infer<typeof ResumeAck>;
+
+/** Envelope of an `events` message; each event inside is parsed on its own by parseEvent. */
+export const EventsMessage = z.object({ events: z.array(z.unknown()).max(MAX_EVENTS_PER_MESSAGE) });
+export const SnapshotMessage = z.object({
+  seq: z.number().int().nonnegative(),
+  part: z.number().int().positive(),
+  parts: z.number().int().positive(),
+  events: z.array(z.unknown()).max(MAX_EVENTS_PER_MESSAGE),
+});
+export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
+
+export const Fix = z.object({
+  crewId: Id,
+  lon: Lon,
+  lat: Lat,
+  heading: z.number().finite().optional(),
+  speedKmh: z.number().finite().optional(),
+  accuracyM: z.number().finite().optional(),
+  at: Time,
+});
+export type Fix = z.infer<typeof Fix>;
+/** Fixes are parsed one by one (a bad one is dropped, not the whole message). */
+export const PositionsMessage = z.object({ positions: z.array(z.unknown()) });
+
+// ---- commands (§5) ----
+
+export const CommandData = {
+  'request.acknowledge': z.object({ id: Id }),
+  'request.assign': z.object({ id: Id, crewId: Id, replace: z.boolean().optional() }),
+  'request.unassign': z.object({ id: Id, reason: ShortText.optional() }),
+  'request.set_status': z.object({ id: Id, status: FieldStatus, note: LongText.optional() }),
+  'request.note': z.object({ id: Id, note: LongText }),
+  'request.close': z.object({
+    id: Id,
+    resolution: Resolution,
+    note: LongText.optional(),
+    duplicateOf: Id.optional(),
+  }),
+  'request.transfer': z.object({ id: Id, toDistrictId: Id, reason: ShortText }),
+  'request.create': z.object({ request: NewRequest.omit({ id: true, ackDueAt: true, resolveDueAt: true }) }),
+  'crew.set_status': z.object({ crewId: Id, status: CrewStatus }),
+} as const;
+export type CommandType = keyof typeof CommandData;
+export const COMMAND_TYPES = Object.keys(CommandData) as CommandType[];
+
+const variant = <K extends CommandType>(t: K) => z.object({ type: z.literal(t), data: CommandData[t] });
+/** A command as an operator (or script) states it: type and data, before the console stamps it. */
+export const OperatorCommand = z.discriminatedUnion('type', [
+  variant('request.acknowledge'),
+  variant('request.assign'),
+  variant('request.unassign'),
+  variant('request.set_status'),
+  variant('request.note'),
+  variant('request.close'),
+  variant('request.transfer'),
+  variant('request.create'),
+  variant('crew.set_status'),
+]);
+export type OperatorCommand = {
+  [K in CommandType]: { type: K; data: z.infer<(typeof CommandData)[K]> };
+}[CommandType];
+
+export const Command = z.object({
+  commandId: Id,
+  type: text(200),
+  data: z.record(z.string(), z.unknown()),
+  issuedAt: Time,
+  operatorId: Id,
+});
+export type Command = z.infer<typeof Command>;
+
+export const COMMAND_ERROR_CODES = ['conflict', 'invalid', 'not_found', 'forbidden', 'rate_limited'] as const;
+export const CommandAck = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), seq: z.number().int().nonnegative() }),
+  z.object({ ok: z.literal(false), code: z.enum(COMMAND_ERROR_CODES), message: z.string() }),
+]);
+export type CommandAck = z.infer<typeof CommandAck>;
+export type CommandErrorCode = (typeof COMMAND_ERROR_CODES)[number];
