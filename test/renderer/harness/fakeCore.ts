@@ -1,0 +1,285 @@
+// A test-only stand-in for the console core, for renderer unit tests and the screenshot harness:
+// it implements the real ApiHandlers, so calls still go through the contract's dispatcher and
+// validating client (common/api/rpc.ts). Deterministic data around Shiraz; never shipped.
+import type { Bootstrap, CrewView, LiveBatch, RequestDetail, RequestView, TimelineEntry } from '../../../common/api/contract';
+import { ApiError, createApiClient, dispatch, type ApiClient, type ApiHandlers } from '../../../common/api/rpc';
+import type { OperatorCommand } from '../../../common/protocol/hub-protocol';
+
+export const EMPTY_BATCH: LiveBatch = {
+  reset: false,
+  requests: [],
+  removedRequestIds: [],
+  crews: [],
+  removedCrewIds: [],
+  fixes: [],
+  district: null,
+  categories: null,
+  contractors: null,
+  link: null,
+  notices: [],
+};
+
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CATEGORIES = [
+  ['pothole', 'چاله و خرابی آسفالت', 'Pothole', 'normal', 30, 1440],
+  ['garbage', 'جمع‌آوری پسماند', 'Garbage', 'normal', 20, 240],
+  ['streetlight', 'خاموشی روشنایی معابر', 'Dark street light', 'normal', 60, 1440],
+  ['fallen_tree', 'سقوط درخت', 'Fallen tree', 'urgent', 10, 120],
+  ['flooding', 'آب‌گرفتگی معابر', 'Flooding', 'urgent', 10, 180],
+  ['stray_animal', 'حیوانات بلاصاحب', 'Stray animals', 'high', 20, 360],
+  ['sidewalk', 'خرابی پیاده‌رو', 'Broken sidewalk', 'low', 120, 4320],
+  ['debris', 'نخاله ساختمانی', 'Construction debris', 'low', 60, 2880],
+] as const;
+
+const STREETS = [
+  'خیابان زند', 'بلوار قصردشت', 'بلوار ملاصدرا', 'خیابان عفیف‌آباد', 'بلوار معالی‌آباد', 'بلوار چمران',
+  'خیابان ارم', 'خیابان ستارخان', 'بلوار پاسداران', 'خیابان کریمخان', 'خیابان لطفعلی‌خان', 'بلوار هفت تیر',
+];
+const LANDMARKS = ['نرسیده به چهارراه', 'روبه‌روی بانک ملی', 'کوچهٔ ۱۲', 'جنب پارک', 'نبش کوچهٔ ۷', 'پشت ایستگاه اتوبوس'];
+const STATUSES: RequestView['status'][] = ['new', 'new', 'acknowledged', 'assigned', 'en_route', 'on_site', 'resolved', 'closed', 'closed'];
+const PRIORITIES: RequestView['priority'][] = ['urgent', 'high', 'normal', 'normal', 'normal', 'low'];
+const CHANNELS: RequestView['channel'][] = ['phone', 'phone', 'app', 'web', 'sms', 'walk_in'];
+const CREW_STATUSES: CrewView['status'][] = ['available', 'available', 'available', 'assigned', 'en_route', 'on_site', 'break', 'off_duty'];
+const CENTER: [number, number] = [52.535, 29.625];
+
+export interface FakeCoreOptions {
+  requests?: number;
+  crews?: number;
+  now?: number;
+  role?: 'operator' | 'wall';
+  seed?: number;
+  /** How long the fake hub takes to acknowledge a command. */
+  ackDelayMs?: number;
+}
+
+export function makeBootstrap(o: FakeCoreOptions = {}): Bootstrap {
+  const rnd = mulberry32(o.seed ?? 137);
+  const now = o.now ?? Date.now();
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const near = (spread: number): [number, number] => [CENTER[0] + (rnd() - 0.5) * spread, CENTER[1] + (rnd() - 0.5) * spread * 0.8];
+
+  const contractors = [
+    { id: 'k1', name: 'پیمانکار نوین‌سازان', categories: ['pothole', 'sidewalk', 'debris'] },
+    { id: 'k2', name: 'خدمات شهری پارس', categories: ['garbage', 'debris', 'stray_animal'] },
+    { id: 'k3', name: 'روشنا نور', categories: ['streetlight'] },
+    { id: 'k4', name: 'فضای سبز ارم', categories: ['fallen_tree', 'flooding'] },
+  ];
+  const crews: CrewView[] = Array.from({ length: o.crews ?? 36 }, (_, i) => {
+    const k = contractors[i % contractors.length];
+    const [lon, lat] = near(0.09);
+    return {
+      id: `crew-${i + 1}`,
+      name: `اکیپ ${i + 1}`,
+      contractorId: k.id,
+      categories: k.categories,
+      vehicle: i % 3 === 0 ? `نیسان ${10 + i}` : null,
+      status: pick(CREW_STATUSES),
+      fix: i % 9 === 8 ? null : { crewId: `crew-${i + 1}`, lon, lat, heading: null, speedKmh: null, at: iso(now - (i % 7 === 0 ? 45 : 1) * 60_000) },
+    };
+  });
+  const requests: RequestView[] = Array.from({ length: o.requests ?? 2000 }, (_, i) => {
+    const [code, , , defaultPriority, ackMinutes, resolveMinutes] = pick(CATEGORIES);
+    const status = pick(STATUSES);
+    const receivedAt = now - Math.floor(rnd() * 6 * 3600_000);
+    const acknowledged = status !== 'new' ? receivedAt + Math.floor(rnd() * ackMinutes * 1.5 * 60_000) : null;
+    const [lon, lat] = near(0.12);
+    const crewId = ['assigned', 'en_route', 'on_site', 'resolved', 'closed'].includes(status) ? pick(crews).id : null;
+    return {
+      id: `137-0611-${String(4000 + i).padStart(6, '0')}`,
+      category: code,
+      priority: rnd() < 0.5 ? defaultPriority : pick(PRIORITIES),
+      status,
+      description: 'شهروند گزارش داده است که مشکل از صبح امروز ادامه دارد و نیاز به رسیدگی فوری است.',
+      address: `${pick(STREETS)}، ${pick(LANDMARKS)}`,
+      lon,
+      lat,
+      channel: pick(CHANNELS),
+      receivedAt: iso(receivedAt),
+      ackDueAt: iso(receivedAt + ackMinutes * 60_000),
+      resolveDueAt: iso(receivedAt + resolveMinutes * 60_000),
+      acknowledgedAt: acknowledged ? iso(Math.min(acknowledged, now)) : null,
+      crewId,
+      closedAt: status === 'closed' ? iso(now - Math.floor(rnd() * 1800_000)) : null,
+      resolution: status === 'closed' ? pick(['resolved', 'resolved', 'duplicate', 'invalid'] as const) : null,
+      rating: status === 'closed' && rnd() < 0.3 ? 1 + Math.floor(rnd() * 5) : null,
+      updatedAt: iso(now - 1000),
+      pendingCommands: 0,
+    };
+  });
+  return {
+    role: o.role ?? 'operator',
+    operatorId: 'op-7',
+    district: {
+      id: 'shiraz-1',
+      nameFa: 'منطقهٔ ۱ شیراز',
+      nameEn: 'Shiraz District 1',
+      boundary: {
+        type: 'Polygon',
+        coordinates: [[[52.47, 29.58], [52.6, 29.58], [52.6, 29.67], [52.47, 29.67], [52.47, 29.58]]],
+      },
+      center: CENTER,
+    },
+    categories: CATEGORIES.map(([code, nameFa, nameEn, defaultPriority, ackMinutes, resolveMinutes]) => ({
+      code, nameFa, nameEn, defaultPriority, ackMinutes, resolveMinutes,
+    })),
+    contractors,
+    crews,
+    requests,
+    link: {
+      state: 'live',
+      since: iso(now - 3600_000),
+      hubId: 'hub-shiraz',
+      lastSeq: 48211,
+      headSeq: 48211,
+      lastEventAt: iso(now - 12_000),
+      replay: null,
+      error: null,
+      nextRetryAt: null,
+      outboxPending: 0,
+      rejectedEvents: 2,
+    },
+    basemap: null,
+  };
+}
+
+export interface FakeCore {
+  handlers: ApiHandlers;
+  client: ApiClient;
+  state: Bootstrap;
+  /** Deliver a live batch (missing fields empty) to every subscriber, as the core's coalescer would. */
+  push(batch: Partial<LiveBatch>): void;
+  /** Raw payloads, for testing the client's validation. */
+  pushRaw(payload: unknown): void;
+  /** Commands received, in order. */
+  commands: OperatorCommand[];
+  bootstraps: number;
+}
+
+export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
+  const state = makeBootstrap(o);
+  const listeners = new Set<(p: unknown) => void>();
+  const clone = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+  const find = (id: string) => state.requests.find((r) => r.id === id);
+
+  const core: FakeCore = {
+    state,
+    commands: [],
+    bootstraps: 0,
+    push: (batch) => core.pushRaw({ ...EMPTY_BATCH, ...batch }),
+    pushRaw: (payload) => listeners.forEach((l) => l(clone(payload))),
+    handlers: {
+      queries: {
+        bootstrap: () => {
+          core.bootstraps++;
+          return clone(state);
+        },
+        requestDetail: ({ id }) => {
+          const r = find(id);
+          if (!r) throw new ApiError('not_found', `no request ${id}`);
+          return clone(detailOf(r, state.role));
+        },
+        crewTrail: ({ crewId }) => ({ crewId, points: [] }),
+      },
+      commands: {
+        submit: (cmd) => {
+          core.commands.push(cmd as OperatorCommand);
+          const commandId = `cmd-${core.commands.length}`;
+          const r = 'id' in cmd.data ? find(cmd.data.id as string) : undefined;
+          const refused = cmd.type === 'request.acknowledge' && r && r.status !== 'new';
+          if (r && !refused) {
+            applyOptimistically(r, cmd as OperatorCommand);
+            r.pendingCommands++;
+            core.push({ requests: [r] });
+          }
+          setTimeout(() => {
+            if (refused) {
+              core.push({
+                notices: [{ kind: 'command_failed', commandId, type: cmd.type, targetId: r?.id ?? null, code: 'conflict', message: 'request is not new' }],
+              });
+            } else if (r) {
+              r.pendingCommands--;
+              core.push({ requests: [r], notices: [{ kind: 'command_applied', commandId, type: cmd.type, targetId: r.id }] });
+            }
+          }, o.ackDelayMs ?? 400);
+          return { commandId };
+        },
+      },
+      subscribe: (_name, listener) => {
+        const l = listener as (p: unknown) => void;
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    },
+    client: undefined as unknown as ApiClient,
+  };
+  core.client = createApiClient({
+    call: async (c) => dispatch(core.handlers, clone(c)),
+    listen: (_name, onPayload) => {
+      listeners.add(onPayload);
+      return () => listeners.delete(onPayload);
+    },
+  });
+  return core;
+}
+
+function applyOptimistically(r: RequestView, cmd: OperatorCommand): void {
+  const at = new Date().toISOString();
+  r.updatedAt = at;
+  switch (cmd.type) {
+    case 'request.acknowledge':
+      r.status = 'acknowledged';
+      r.acknowledgedAt = at;
+      break;
+    case 'request.assign':
+      r.status = 'assigned';
+      r.crewId = cmd.data.crewId;
+      r.acknowledgedAt ??= at;
+      break;
+    case 'request.unassign':
+      r.status = 'acknowledged';
+      r.crewId = null;
+      break;
+    case 'request.set_status':
+      r.status = cmd.data.status;
+      break;
+    case 'request.close':
+    case 'request.transfer':
+      r.status = 'closed';
+      r.closedAt = at;
+      r.resolution = cmd.type === 'request.close' ? cmd.data.resolution : 'transferred';
+      break;
+    default:
+      break;
+  }
+}
+
+function detailOf(r: RequestView, role: 'operator' | 'wall'): RequestDetail {
+  const t0 = Date.parse(r.receivedAt);
+  const entry = (seq: number, minutes: number, type: string, actorKind: string, data: Record<string, unknown>): TimelineEntry => ({
+    seq,
+    at: new Date(t0 + minutes * 60_000).toISOString(),
+    type,
+    actorKind,
+    actorId: actorKind === 'operator' ? 'op-7' : null,
+    data,
+  });
+  const timeline = [entry(1, 0, 'request.created', 'citizen', { request: { id: r.id } })];
+  if (r.acknowledgedAt) timeline.push(entry(2, 4, 'request.acknowledged', 'operator', { id: r.id, operatorId: 'op-7' }));
+  if (r.crewId) timeline.push(entry(3, 6, 'request.assigned', 'operator', { id: r.id, crewId: r.crewId, operatorId: 'op-7' }));
+  if (r.crewId) timeline.push(entry(4, 9, 'request.noted', 'operator', { id: r.id, note: 'با شهروند تماس گرفته شد؛ محل دقیق تأیید شد.', author: 'اپراتور ۷' }));
+  if (r.status === 'closed') timeline.push(entry(5, 40, 'request.closed', 'operator', { id: r.id, resolution: r.resolution }));
+  return {
+    request: r,
+    citizen: role === 'operator' ? { name: 'زهرا احمدی', phone: '۰۹۱۷۱۲۳۴۵۶۷' } : null,
+    timeline,
+  };
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { CrewView, RequestView } from '../../common/api/contract';
+import { rankCrews } from '../../renderer/src/state/crewRanking';
+import { activeDeadline, compareUrgency, isOverdue, urgencyOf } from '../../renderer/src/state/deadlines';
+
+const T0 = Date.parse('2025-06-01T08:00:00Z');
+const MIN = 60_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function request(over: Partial<RequestView> = {}): RequestView {
+  return {
+    id: 'r1', category: 'pothole', priority: 'normal', status: 'new', description: '', address: '',
+    lon: 52.53, lat: 29.62, channel: 'phone', receivedAt: iso(T0), ackDueAt: iso(T0 + 20 * MIN),
+    resolveDueAt: iso(T0 + 120 * MIN), acknowledgedAt: null, crewId: null, closedAt: null, resolution: null,
+    rating: null, updatedAt: iso(T0), pendingCommands: 0, ...over,
+  };
+}
+
+describe('deadlines', () => {
+  it('races a new request against its acknowledge deadline', () => {
+    const r = request();
+    expect(activeDeadline(r)?.kind).toBe('ack');
+    expect(urgencyOf(r, T0 + 5 * MIN)).toBe('ok');
+    expect(urgencyOf(r, T0 + 16 * MIN)).toBe('soon');
+    expect(urgencyOf(r, T0 + 21 * MIN)).toBe('overdue');
+  });
+
+  it('races an acknowledged request against its resolve deadline, measured from acknowledgement', () => {
+    const r = request({ status: 'en_route', acknowledgedAt: iso(T0 + 40 * MIN), crewId: 'c1' });
+    expect(activeDeadline(r)).toEqual({ kind: 'resolve', dueMs: T0 + 120 * MIN, startMs: T0 + 40 * MIN });
+    expect(isOverdue(r, T0 + 30 * MIN)).toBe(false); // past the ack deadline, but that race is over
+    expect(urgencyOf(r, T0 + 101 * MIN)).toBe('soon');
+    expect(isOverdue(r, T0 + 121 * MIN)).toBe(true);
+  });
+
+  it('stops racing once resolved or closed', () => {
+    expect(urgencyOf(request({ status: 'resolved' }), T0 + 999 * MIN)).toBe('none');
+    expect(urgencyOf(request({ status: 'closed' }), T0 + 999 * MIN)).toBe('none');
+  });
+
+  it('orders by nearest deadline, then resolved, then closed; priority breaks ties', () => {
+    const list = [
+      request({ id: 'closed', status: 'closed' }),
+      request({ id: 'resolved', status: 'resolved' }),
+      request({ id: 'later', status: 'acknowledged', resolveDueAt: iso(T0 + 300 * MIN) }),
+      request({ id: 'tie-low', priority: 'low' }),
+      request({ id: 'tie-urgent', priority: 'urgent' }),
+      request({ id: 'overdue', ackDueAt: iso(T0 - 5 * MIN) }),
+    ];
+    expect(list.sort(compareUrgency).map((r) => r.id)).toEqual(['overdue', 'tie-urgent', 'tie-low', 'later', 'resolved', 'closed']);
+  });
+});
+
+describe('crew ranking', () => {
+  const fixAt = (lon: number, lat: number, at: number) => ({ crewId: '', lon, lat, heading: null, speedKmh: null, at: iso(at) });
+  function crew(id: string, over: Partial<CrewView>): CrewView {
+    return { id, name: id, contractorId: 'k', categories: ['pothole'], vehicle: null, status: 'available', fix: null, ...over };
+  }
+
+  it('lists available crews nearest first, unknown or stale positions last', () => {
+    const now = T0;
+    const ranked = rankCrews(
+      [
+        crew('far', { fix: fixAt(52.6, 29.62, now) }),
+        crew('near', { fix: fixAt(52.531, 29.62, now), categories: ['garbage'] }),
+        crew('busy', { status: 'en_route', fix: fixAt(52.53, 29.62, now) }),
+        crew('stale', { fix: fixAt(52.53, 29.62, now - 31 * MIN) }),
+        crew('nofix', {}),
+      ],
+      request(),
+      now,
+    );
+    expect(ranked.map((c) => c.crew.id)).toEqual(['near', 'far', 'nofix', 'stale']);
+    expect(ranked[0].km).toBeGreaterThan(0.09);
+    expect(ranked[0].km).toBeLessThan(0.11);
+    expect(ranked[1].km).toBeCloseTo(6.8, 0);
+    expect(ranked.map((c) => c.matchesCategory)).toEqual([false, true, true, true]);
+    expect(ranked[3]).toMatchObject({ km: null, fixAgeMs: 31 * MIN });
+  });
+});

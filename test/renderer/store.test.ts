@@ -1,0 +1,89 @@
+// The store against the real contract client and dispatcher (common/api/rpc.ts), fed by the
+// test-only fake core: bootstrap, live batches, fixes, resets, notices and invalid batches.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LiveBatch } from '../../common/api/contract';
+import { connectStore, disconnectStore, onLiveBatch, useConsole } from '../../renderer/src/state/store';
+import { createFakeCore } from './harness/fakeCore';
+
+afterEach(() => disconnectStore());
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('store', () => {
+  it('loads the bootstrap and tells live listeners to rebuild', async () => {
+    const core = createFakeCore({ requests: 50, crews: 5 });
+    const seen: LiveBatch[] = [];
+    const off = onLiveBatch((b) => seen.push(b));
+    await connectStore(core.client);
+    off();
+    const s = useConsole.getState();
+    expect(s.ready).toBe(true);
+    expect(Object.keys(s.requests)).toHaveLength(50);
+    expect(Object.keys(s.crews)).toHaveLength(5);
+    expect(s.categories.pothole.nameEn).toBe('Pothole');
+    expect(s.view).toBe('operator');
+    expect(seen.map((b) => b.reset)).toEqual([true]);
+  });
+
+  it('applies live requests, removals and newer fixes, ignoring older fixes', async () => {
+    const core = createFakeCore({ requests: 3, crews: 2 });
+    await connectStore(core.client);
+    const [a, b] = core.state.requests;
+    useConsole.getState().selectRequest(b.id);
+    const crew = core.state.crews[0];
+    const later = new Date(Date.now() + 5000).toISOString();
+    const earlier = new Date(Date.now() - 3600_000).toISOString();
+    const batches: LiveBatch[] = [];
+    const off = onLiveBatch((x) => batches.push(x));
+    core.push({
+      requests: [{ ...a, status: 'acknowledged' }],
+      removedRequestIds: [b.id],
+      fixes: [{ crewId: crew.id, lon: 52.5, lat: 29.6, heading: 90, speedKmh: 30, at: later }],
+    });
+    core.push({ fixes: [{ crewId: crew.id, lon: 1, lat: 1, heading: null, speedKmh: null, at: earlier }] });
+    await settle();
+    off();
+    const s = useConsole.getState();
+    expect(s.requests[a.id].status).toBe('acknowledged');
+    expect(s.requests[b.id]).toBeUndefined();
+    expect(s.selectedRequestId).toBeNull();
+    expect(s.crews[crew.id].fix).toMatchObject({ lon: 52.5, lat: 29.6, heading: 90 });
+    expect(batches).toHaveLength(2);
+  });
+
+  it('re-runs bootstrap on reset', async () => {
+    const core = createFakeCore({ requests: 3, crews: 1 });
+    await connectStore(core.client);
+    core.state.requests = core.state.requests.slice(0, 1);
+    const resets: boolean[] = [];
+    const off = onLiveBatch((x) => resets.push(x.reset));
+    core.push({ reset: true });
+    await vi.waitFor(() => expect(resets).toEqual([true]));
+    off();
+    expect(core.bootstraps).toBe(2);
+    expect(Object.keys(useConsole.getState().requests)).toHaveLength(1);
+  });
+
+  it('turns a refused command into a toast and an invalid batch into a toast and a resync', async () => {
+    const core = createFakeCore({ requests: 3, crews: 1, ackDelayMs: 0 });
+    await connectStore(core.client);
+    const target = core.state.requests[0];
+    target.status = 'closed';
+    const id = await useConsole.getState().submit({ type: 'request.acknowledge', data: { id: target.id } });
+    expect(id).toBe('cmd-1');
+    await vi.waitFor(() => expect(useConsole.getState().toasts.some((t) => t.kind === 'command_failed')).toBe(true));
+    expect(useConsole.getState().toasts.at(-1)).toMatchObject({ kind: 'command_failed', code: 'conflict', targetId: target.id });
+
+    core.pushRaw({ reset: false, requests: 'garbage' });
+    await vi.waitFor(() => expect(core.bootstraps).toBe(2));
+    expect(useConsole.getState().toasts.at(-1)?.kind).toBe('live_invalid');
+  });
+
+  it('reports a command the core refuses to take', async () => {
+    const core = createFakeCore({ requests: 1, crews: 1 });
+    await connectStore(core.client);
+    const id = await useConsole.getState().submit({ type: 'request.note', data: { id: 'x', note: 'n'.repeat(2001) } });
+    expect(id).toBeNull();
+    expect(useConsole.getState().toasts.at(-1)).toMatchObject({ kind: 'call_failed', code: 'invalid_input', type: 'request.note' });
+  });
+});
