@@ -1,0 +1,162 @@
+// The loopback web shell: the core's API and the built renderer over HTTP + WebSocket on
+// 127.0.0.1, for browsers (tests, the demo without Electron, wall displays). Same API as the
+// Electron shell's IPC; see ./access.ts for who gets in.
+import { createReadStream } from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { WebSocketServer } from 'ws';
+import { WS_MAX_MESSAGE_BYTES, WS_PATH } from '../../common/api/bridge';
+import { api, type CommandName } from '../../common/api/contract';
+import { ApiError, type ApiHandlers } from '../../common/api/rpc';
+import { createAccess } from './access';
+import { serveApiSocket } from './api-socket';
+import { contentSecurityPolicy, parseTilePath, resolveAsset, securityHeaders, type BasemapTiles } from './assets';
+
+export interface WebShellOptions {
+  handlers: ApiHandlers;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** 0 or absent: any free port. */
+  port?: number;
+  /** Serves GET /basemap/{z}/{x}/{y}.pbf when present. */
+  basemap?: BasemapTiles | null;
+  /** 'wall': a read-only display; every command is refused here, whatever the core would do. */
+  role?: 'operator' | 'wall';
+  /** Refusals and socket trouble; lines never contain the token. Default: stderr. */
+  log?: (line: string) => void;
+}
+
+export interface WebShell {
+  /** http://127.0.0.1:PORT/?token=… — the only way in; hand it only to the browser that opens it. */
+  url: string;
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
+  const log = o.log ?? ((line: string) => console.warn(`[web-shell] ${line}`));
+  const handlers = o.role === 'wall' ? readOnly(o.handlers) : o.handlers;
+  const server = http.createServer();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_MESSAGE_BYTES });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const access = createAccess(port);
+  const headers = securityHeaders(contentSecurityPolicy(access.origins.map((origin) => origin.replace(/^http:/, 'ws:'))));
+  const origin = `http://127.0.0.1:${port}`;
+
+  function deny(res: ServerResponse, status: number, reason: string, req: IncomingMessage, path: string): void {
+    log(`refused ${req.method} ${path}: ${reason}`);
+    res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(`${status}\n`);
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = parseRequestUrl(req.url);
+    const path = url?.pathname ?? '(unreadable)';
+    if (!access.hostAllowed(req)) return deny(res, 403, 'host is not loopback', req, path);
+    if (!url) return deny(res, 400, 'bad request target', req, path);
+    const auth = access.authorise(req, url);
+    if (!auth.ok) return deny(res, 403, 'no valid token', req, path);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method', req, path);
+    const extra: Record<string, string> = auth.setCookie ? { 'Set-Cookie': auth.setCookie } : {};
+
+    const tile = parseTilePath(url.pathname);
+    if (tile) {
+      if (!o.basemap) return deny(res, 404, 'no basemap', req, path);
+      const bytes = o.basemap.tile(tile.z, tile.x, tile.y);
+      // 204: a tile with nothing in it; MapLibre draws it empty instead of reporting an error.
+      if (!bytes) return void res.writeHead(204, { ...headers, ...extra }).end();
+      res.writeHead(200, {
+        ...headers,
+        ...extra,
+        'Content-Type': 'application/x-protobuf',
+        'Content-Length': bytes.byteLength,
+        ...(o.basemap.contentEncoding ? { 'Content-Encoding': o.basemap.contentEncoding } : {}),
+      });
+      return void res.end(req.method === 'HEAD' ? undefined : bytes);
+    }
+
+    const asset = await resolveAsset(o.staticDir, url.pathname);
+    if (!asset) return deny(res, 404, 'no such file', req, path);
+    res.writeHead(200, { ...headers, ...extra, 'Content-Type': asset.type, 'Content-Length': asset.size });
+    if (req.method === 'HEAD') return void res.end();
+    await pipeline(createReadStream(asset.file), res);
+  }
+
+  server.on('request', (req, res) => {
+    serve(req, res).catch((err: unknown) => {
+      // A client that went away mid-file is routine; anything else is a fault worth a line.
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+        log(`request failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      if (!res.headersSent) res.writeHead(500, headers).end();
+      else res.destroy();
+    });
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const url = parseRequestUrl(req.url);
+    const reason = !access.hostAllowed(req)
+      ? 'host is not loopback'
+      : url?.pathname !== WS_PATH
+        ? 'not the API endpoint'
+        : !access.originAllowed(req)
+          ? 'foreign origin'
+          : !access.authorise(req, url).ok
+            ? 'no valid token'
+            : null;
+    if (reason) {
+      log(`refused WebSocket ${url?.pathname ?? '(unreadable)'}: ${reason}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => serveApiSocket(ws, handlers, log));
+  });
+
+  return {
+    url: `${origin}/?token=${access.token}`,
+    origin,
+    port,
+    async close() {
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The request target as a URL on our origin; absolute-form or unparsable targets give null. */
+function parseRequestUrl(target: string | undefined): URL | null {
+  if (!target?.startsWith('/')) return null;
+  try {
+    return new URL(`http://127.0.0.1${target}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The same handlers with every command refused (queries and subscriptions untouched). */
+function readOnly(handlers: ApiHandlers): ApiHandlers {
+  const refuse = () => {
+    throw new ApiError('bad_call', 'this display is read-only (wall role): commands are not accepted');
+  };
+  const commands = {} as Record<CommandName, () => never>;
+  for (const name of Object.keys(api.commands) as CommandName[]) commands[name] = refuse;
+  return {
+    queries: handlers.queries,
+    commands,
+    subscribe: (name, listener) => handlers.subscribe(name, listener),
+  };
+}

@@ -1,0 +1,135 @@
+// A small but real ApiHandlers for the shell tests: a few requests in memory, `submit` that
+// acknowledges one, and a `live` subscription that coalesces changes into one batch per tick the
+// way the core does. Lets the transports be tested without waiting for the core.
+import { ApiError, type ApiHandlers, type SubscriptionPayload } from '../../common/api/rpc';
+import type { Bootstrap, LiveBatch, RequestView } from '../../common/api/contract';
+
+type Live = SubscriptionPayload<'live'>;
+
+export interface FixtureHandlers extends ApiHandlers {
+  /** Send one batch right away to every listener (for volume/backpressure tests). */
+  push(batch: Partial<LiveBatch>): void;
+  listenerCount(): number;
+}
+
+const AT = '2025-11-28T08:00:00.000Z';
+
+export function request(id: string, description = 'چاله در خیابان زند'): RequestView {
+  return {
+    id,
+    category: 'pothole',
+    priority: 'normal',
+    status: 'new',
+    description,
+    address: 'خیابان زند',
+    lon: 52.54,
+    lat: 29.61,
+    channel: 'phone',
+    receivedAt: AT,
+    ackDueAt: AT,
+    resolveDueAt: AT,
+    acknowledgedAt: null,
+    crewId: null,
+    closedAt: null,
+    resolution: null,
+    rating: null,
+    updatedAt: AT,
+    pendingCommands: 0,
+  };
+}
+
+export function emptyBatch(over: Partial<LiveBatch> = {}): Live {
+  return {
+    reset: false,
+    requests: [],
+    removedRequestIds: [],
+    crews: [],
+    removedCrewIds: [],
+    fixes: [],
+    district: null,
+    categories: null,
+    contractors: null,
+    link: null,
+    notices: [],
+    ...over,
+  };
+}
+
+export function fixtureHandlers(flushMs = 20): FixtureHandlers {
+  const requests = new Map(['r-1', 'r-2', 'r-3'].map((id) => [id, request(id)]));
+  const listeners = new Set<(batch: Live) => void>();
+  let changed = new Map<string, RequestView>();
+  let notices: Live['notices'] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let commands = 0;
+
+  const emit = (batch: Live) => {
+    for (const listener of listeners) listener(batch);
+  };
+  const flush = () => {
+    timer = null;
+    emit(emptyBatch({ requests: [...changed.values()], notices }));
+    changed = new Map();
+    notices = [];
+  };
+
+  return {
+    queries: {
+      bootstrap(): Bootstrap {
+        return {
+          role: 'operator',
+          operatorId: 'op-test',
+          district: null,
+          categories: [],
+          contractors: [],
+          crews: [],
+          requests: [...requests.values()],
+          link: {
+            state: 'live',
+            since: AT,
+            hubId: 'hub-test',
+            lastSeq: 0,
+            headSeq: 0,
+            lastEventAt: null,
+            replay: null,
+            error: null,
+            nextRetryAt: null,
+            outboxPending: 0,
+            rejectedEvents: 0,
+          },
+          basemap: null,
+        };
+      },
+      requestDetail({ id }) {
+        const found = requests.get(id);
+        if (!found) throw new ApiError('not_found', `no request ${id}`);
+        return { request: found, citizen: null, timeline: [] };
+      },
+      crewTrail({ crewId }) {
+        return { crewId, points: [] };
+      },
+    },
+    commands: {
+      submit(command) {
+        if (command.type !== 'request.acknowledge') throw new ApiError('invalid_input', 'fixture only acknowledges');
+        const found = requests.get(command.data.id);
+        if (!found) throw new ApiError('not_found', `no request ${command.data.id}`);
+        const updated: RequestView = { ...found, status: 'acknowledged', acknowledgedAt: AT };
+        requests.set(updated.id, updated);
+        changed.set(updated.id, updated);
+        const commandId = `cmd-${++commands}`;
+        notices.push({ kind: 'command_applied', commandId, type: command.type, targetId: updated.id });
+        timer ??= setTimeout(flush, flushMs);
+        return { commandId };
+      },
+    },
+    subscribe(name, listener) {
+      if (name !== 'live') throw new ApiError('bad_call', `no subscription ${name}`);
+      const l = listener as (batch: Live) => void;
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    push: (batch) => emit(emptyBatch(batch)),
+    listenerCount: () => listeners.size,
+  };
+}
