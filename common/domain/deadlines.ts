@@ -1,0 +1,31 @@
+// Service-level deadlines (§3.1 NewRequest.ackDueAt / resolveDueAt), shared by core and UI.
+import type { RequestStatus } from '../protocol/hub-protocol';
+
+export interface DeadlineFields {
+  status: RequestStatus;
+  acknowledgedAt: string | null;
+  ackDueAt: string;
+  resolveDueAt: string;
+}
+
+/** Not yet acknowledged (nor assigned) and past its acknowledgement deadline. */
+export function isAckOverdue(r: DeadlineFields, now: number): boolean {
+  return r.status !== 'closed' && r.acknowledgedAt === null && now > Date.parse(r.ackDueAt);
+}
+
+/** Still being worked on (not resolved, not closed) and past its resolution deadline. */
+export function isResolveOverdue(r: DeadlineFields, now: number): boolean {
+  return r.status !== 'closed' && r.status !== 'resolved' && now > Date.parse(r.resolveDueAt);
+}
+
+export function isOverdue(r: DeadlineFields, now: number): boolean {
+  return isAckOverdue(r, now) || isResolveOverdue(r, now);
+}
+
+/** The next deadline still to meet (epoch ms), or null when none is left. */
+export function nextDeadline(r: DeadlineFields): { kind: 'ack' | 'resolve'; at: number } | null {
+  if (r.status === 'closed') return null;
+  if (r.acknowledgedAt === null) return { kind: 'ack', at: Date.parse(r.ackDueAt) };
+  if (r.status === 'resolved') return null;
+  return { kind: 'resolve', at: Date.parse(r.resolveDueAt) };
+}

@@ -1,0 +1,473 @@
+// The data layer: every SQL statement of the core lives here, behind typed methods. One Store per
+// connection; statements are prepared once and cached. Writers open with migrations; readers
+// (the `state` CLI, running next to a live core) open read-only and never migrate.
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import type { Category, CommandErrorCode, District } from '../../../common/protocol/hub-protocol';
+import type { CrewState } from '../domain/crew';
+import type { RequestState } from '../domain/request';
+import { migrate, schemaVersion, SchemaVersionError, SCHEMA_VERSION } from './migrations';
+
+export const DB_FILE_NAME = 'console137.db';
+
+export interface Meta {
+  hubId: string | null;
+  lastSeq: number;
+  lastEventAt: string | null;
+  rejectedEvents: number;
+}
+
+export interface StoredEvent {
+  seq: number;
+  id: string;
+  type: string;
+  at: string;
+  actorKind: string;
+  actorId: string | null;
+  commandId: string | null;
+  targetId: string | null;
+  data: Record<string, unknown>;
+  unknown: boolean;
+}
+
+export interface ContractorRow {
+  id: string;
+  name: string;
+  phone: string | null;
+  categories: string[];
+}
+
+export interface FixRow {
+  crewId: string;
+  lon: number;
+  lat: number;
+  heading: number | null;
+  speedKmh: number | null;
+  accuracyM: number | null;
+  at: string;
+}
+
+export type OutboxState = 'pending' | 'acked' | 'failed';
+
+export interface OutboxRow {
+  rowid: number;
+  commandId: string;
+  type: string;
+  data: Record<string, unknown>;
+  operatorId: string;
+  issuedAt: string;
+  targetKind: 'request' | 'crew';
+  targetId: string;
+  state: OutboxState;
+  overlay: boolean;
+  ackSeq: number | null;
+}
+
+export type NewOutboxRow = Pick<OutboxRow, 'commandId' | 'type' | 'data' | 'operatorId' | 'issuedAt' | 'targetKind' | 'targetId'>;
+
+type Row = Record<string, unknown>;
+
+export class Store {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly path: string,
+  ) {}
+
+  /** Open (creating if needed) for writing: WAL, synchronous=FULL, migrated to the latest schema. */
+  static open(path: string): Store {
+    const db = new Database(path, { timeout: 5000 });
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      migrate(db);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return new Store(db, path);
+  }
+
+  /** Open an existing database read-only (safe next to a running core thanks to WAL). */
+  static openReadOnly(path: string): Store {
+    if (!existsSync(path)) throw new Error(`no Console 137 database at ${path}`);
+    const db = new Database(path, { readonly: true, fileMustExist: true, timeout: 5000 });
+    const v = schemaVersion(db);
+    if (v !== SCHEMA_VERSION) {
+      db.close();
+      if (v > SCHEMA_VERSION) throw new SchemaVersionError(v, SCHEMA_VERSION);
+      throw new Error(`the database is at schema version ${v}, older than ${SCHEMA_VERSION}; start the core once to migrate it`);
+    }
+    return new Store(db, path);
+  }
+
+  private st(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Run fn in one transaction (nested calls become savepoints). */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  checkpoint(mode: 'PASSIVE' | 'TRUNCATE'): void {
+    this.db.pragma(`wal_checkpoint(${mode})`);
+  }
+
+  /** Changes whenever another connection commits (used to notice commands queued by the CLI). */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  // ---- meta ----
+
+  meta(): Meta {
+    const rows = this.st('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+    const m = new Map(rows.map((r) => [r.key, r.value]));
+    return {
+      hubId: m.get('hubId') ?? null,
+      lastSeq: Number(m.get('lastSeq') ?? 0),
+      lastEventAt: m.get('lastEventAt') ?? null,
+      rejectedEvents: Number(m.get('rejectedEvents') ?? 0),
+    };
+  }
+
+  private setMeta(key: string, value: string | null): void {
+    if (value === null) this.st('DELETE FROM meta WHERE key = ?').run(key);
+    else this.st('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  setCursor(lastSeq: number, lastEventAt: string | null): void {
+    this.setMeta('lastSeq', String(lastSeq));
+    if (lastEventAt !== null) this.setMeta('lastEventAt', lastEventAt);
+  }
+
+  setHubId(hubId: string | null): void {
+    this.setMeta('hubId', hubId);
+  }
+
+  /** Log a rejected event and bump the running total; returns the new total. */
+  addRejected(seq: number | null, reason: string, raw: string | null, receivedAt: string): number {
+    this.st('INSERT INTO rejected_events (seq, received_at, reason, raw) VALUES (?, ?, ?, ?)').run(seq, receivedAt, reason, raw);
+    const total = this.meta().rejectedEvents + 1;
+    this.setMeta('rejectedEvents', String(total));
+    return total;
+  }
+
+  rejected(): { seq: number | null; receivedAt: string; reason: string }[] {
+    return this.st('SELECT seq, received_at AS receivedAt, reason FROM rejected_events ORDER BY rowid').all() as never;
+  }
+
+  // ---- events ----
+
+  insertEvent(e: StoredEvent): void {
+    this.st(
+      `INSERT INTO events (seq, id, type, at, actor_kind, actor_id, command_id, target_id, data, unknown)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(e.seq, e.id, e.type, e.at, e.actorKind, e.actorId, e.commandId, e.targetId, JSON.stringify(e.data), e.unknown ? 1 : 0);
+  }
+
+  /** Stored events about one request or crew, in the order they were applied. */
+  timeline(targetId: string): StoredEvent[] {
+    return (this.st('SELECT * FROM events WHERE target_id = ? ORDER BY rowid').all(targetId) as Row[]).map(toEvent);
+  }
+
+  eventCount(): number {
+    return (this.st('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  }
+
+  /** Drop all hub-derived state (a snapshot replaces it); the outbox and positions stay. */
+  clearHubState(): void {
+    for (const t of ['events', 'district', 'categories', 'contractors', 'crews', 'requests']) this.st(`DELETE FROM ${t}`).run();
+  }
+
+  // ---- district, categories, contractors ----
+
+  district(): District | null {
+    const r = this.st('SELECT json FROM district LIMIT 1').get() as { json: string } | undefined;
+    return r ? (JSON.parse(r.json) as District) : null;
+  }
+
+  putDistrict(d: District): void {
+    this.st('DELETE FROM district').run();
+    this.st('INSERT INTO district (id, json) VALUES (?, ?)').run(d.id, JSON.stringify(d));
+  }
+
+  categories(): Category[] {
+    return (this.st('SELECT json FROM categories ORDER BY position').all() as { json: string }[]).map((r) => JSON.parse(r.json));
+  }
+
+  replaceCategories(cs: Category[]): void {
+    this.st('DELETE FROM categories').run();
+    const ins = this.st('INSERT OR REPLACE INTO categories (code, position, json) VALUES (?, ?, ?)');
+    cs.forEach((c, i) => ins.run(c.code, i, JSON.stringify(c)));
+  }
+
+  contractors(): ContractorRow[] {
+    return (this.st('SELECT * FROM contractors ORDER BY id').all() as Row[]).map((r) => ({
+      id: r.id as string,
+      name: r.name as string,
+      phone: (r.phone as string | null) ?? null,
+      categories: JSON.parse(r.categories as string),
+    }));
+  }
+
+  putContractor(c: ContractorRow): void {
+    this.st('INSERT OR REPLACE INTO contractors (id, name, phone, categories) VALUES (?, ?, ?, ?)').run(
+      c.id,
+      c.name,
+      c.phone,
+      JSON.stringify(c.categories),
+    );
+  }
+
+  // ---- crews and positions ----
+
+  crew(id: string): CrewState | null {
+    const r = this.st('SELECT * FROM crews WHERE id = ?').get(id) as Row | undefined;
+    return r ? toCrew(r) : null;
+  }
+
+  crews(): CrewState[] {
+    return (this.st('SELECT * FROM crews ORDER BY id').all() as Row[]).map(toCrew);
+  }
+
+  putCrew(c: CrewState): void {
+    this.st(
+      'INSERT OR REPLACE INTO crews (id, name, contractor_id, categories, vehicle, phone, status) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(c.id, c.name, c.contractorId, JSON.stringify(c.categories), c.vehicle, c.phone, c.status);
+  }
+
+  deleteCrew(id: string): void {
+    this.st('DELETE FROM crews WHERE id = ?').run(id);
+    this.st('DELETE FROM crew_positions WHERE crew_id = ?').run(id);
+  }
+
+  /** Positions of crews that no longer exist are dropped (after a snapshot). */
+  prunePositions(): void {
+    this.st('DELETE FROM crew_positions WHERE crew_id NOT IN (SELECT id FROM crews)').run();
+  }
+
+  positions(): FixRow[] {
+    return (this.st('SELECT * FROM crew_positions ORDER BY crew_id').all() as Row[]).map((r) => ({
+      crewId: r.crew_id as string,
+      lon: r.lon as number,
+      lat: r.lat as number,
+      heading: (r.heading as number | null) ?? null,
+      speedKmh: (r.speed_kmh as number | null) ?? null,
+      accuracyM: (r.accuracy_m as number | null) ?? null,
+      at: r.at as string,
+    }));
+  }
+
+  /** Store fixes latest-wins by `at` (an older fix never overwrites a newer one). */
+  putPositions(fixes: Iterable<FixRow>): void {
+    const up = this.st(
+      `INSERT INTO crew_positions (crew_id, lon, lat, heading, speed_kmh, accuracy_m, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (crew_id) DO UPDATE SET lon = excluded.lon, lat = excluded.lat, heading = excluded.heading,
+         speed_kmh = excluded.speed_kmh, accuracy_m = excluded.accuracy_m, at = excluded.at
+       WHERE julianday(excluded.at) >= julianday(crew_positions.at)`,
+    );
+    this.tx(() => {
+      for (const f of fixes) up.run(f.crewId, f.lon, f.lat, f.heading, f.speedKmh, f.accuracyM, f.at);
+    });
+  }
+
+  // ---- requests ----
+
+  request(id: string): RequestState | null {
+    const r = this.st('SELECT * FROM requests WHERE id = ?').get(id) as Row | undefined;
+    return r ? toRequest(r) : null;
+  }
+
+  putRequest(s: RequestState): void {
+    this.st(
+      `INSERT OR REPLACE INTO requests (id, category, priority, status, description, address, lon, lat, channel,
+         received_at, ack_due_at, resolve_due_at, acknowledged_at, crew_id, closed_at, resolution, rating, updated_at,
+         citizen_name, citizen_phone)
+       VALUES (@id, @category, @priority, @status, @description, @address, @lon, @lat, @channel, @receivedAt, @ackDueAt,
+         @resolveDueAt, @acknowledgedAt, @crewId, @closedAt, @resolution, @rating, @updatedAt, @citizenName, @citizenPhone)`,
+    ).run(s);
+  }
+
+  /** Open requests plus those closed at or after `closedSince` (an ISO time). */
+  requestsOpenOrClosedSince(closedSince: string): RequestState[] {
+    return (
+      this.st('SELECT * FROM requests WHERE closed_at IS NULL OR closed_at >= ? ORDER BY id').all(closedSince) as Row[]
+    ).map(toRequest);
+  }
+
+  allRequests(): RequestState[] {
+    return (this.st('SELECT * FROM requests ORDER BY id').all() as Row[]).map(toRequest);
+  }
+
+  // ---- outbox ----
+
+  enqueue(c: NewOutboxRow): void {
+    this.st(
+      `INSERT INTO outbox (command_id, type, data, operator_id, issued_at, target_kind, target_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(c.commandId, c.type, JSON.stringify(c.data), c.operatorId, c.issuedAt, c.targetKind, c.targetId);
+  }
+
+  outboxRow(commandId: string): OutboxRow | null {
+    const r = this.st('SELECT * FROM outbox WHERE command_id = ?').get(commandId) as Row | undefined;
+    return r ? toOutbox(r) : null;
+  }
+
+  /** The oldest command still waiting for its ack (commands go out strictly in this order). */
+  firstPending(): OutboxRow | null {
+    const r = this.st("SELECT * FROM outbox WHERE state = 'pending' ORDER BY rowid LIMIT 1").get() as Row | undefined;
+    return r ? toOutbox(r) : null;
+  }
+
+  pendingCount(): number {
+    return (this.st("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n;
+  }
+
+  /** Commands whose optimistic effect is shown, oldest first. */
+  overlays(targetId?: string): OutboxRow[] {
+    const rows =
+      targetId === undefined
+        ? this.st('SELECT * FROM outbox WHERE overlay = 1 ORDER BY rowid').all()
+        : this.st('SELECT * FROM outbox WHERE overlay = 1 AND target_id = ? ORDER BY rowid').all(targetId);
+    return (rows as Row[]).map(toOutbox);
+  }
+
+  /** Pending (unacknowledged) commands per target. */
+  pendingByTarget(): Map<string, number> {
+    const rows = this.st("SELECT target_id AS id, count(*) AS n FROM outbox WHERE state = 'pending' GROUP BY target_id").all() as {
+      id: string;
+      n: number;
+    }[];
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  pendingFor(targetId: string): number {
+    return (this.st("SELECT count(*) AS n FROM outbox WHERE state = 'pending' AND target_id = ?").get(targetId) as { n: number }).n;
+  }
+
+  maxOutboxRowid(): number {
+    return (this.st('SELECT coalesce(max(rowid), 0) AS n FROM outbox').get() as { n: number }).n;
+  }
+
+  outboxAfter(rowid: number): OutboxRow[] {
+    return (this.st('SELECT * FROM outbox WHERE rowid > ? ORDER BY rowid').all(rowid) as Row[]).map(toOutbox);
+  }
+
+  /** ok ack: the overlay stays until the event stream has reached the command's seq. */
+  markAcked(commandId: string, ackSeq: number, lastSeq: number, at: string): void {
+    this.st(
+      `UPDATE outbox SET state = 'acked', ack_seq = ?, settled_at = ?, overlay = CASE WHEN ? >= ? THEN 0 ELSE overlay END
+       WHERE command_id = ? AND state = 'pending'`,
+    ).run(ackSeq, at, lastSeq, ackSeq, commandId);
+  }
+
+  /** Failed ack: undo the optimistic effect. */
+  markFailed(commandId: string, code: CommandErrorCode, message: string, at: string): void {
+    this.st(
+      `UPDATE outbox SET state = 'failed', overlay = 0, error_code = ?, error_message = ?, settled_at = ?
+       WHERE command_id = ? AND state = 'pending'`,
+    ).run(code, message, at, commandId);
+  }
+
+  /** An event carrying this commandId arrived: the hub state now holds the effect. */
+  reconcile(commandId: string): OutboxRow | null {
+    const row = this.st('SELECT * FROM outbox WHERE command_id = ? AND overlay = 1').get(commandId) as Row | undefined;
+    if (!row) return null;
+    this.st('UPDATE outbox SET overlay = 0 WHERE command_id = ?').run(commandId);
+    return toOutbox(row);
+  }
+
+  /** Acked commands whose seq the stream has reached lose their overlay (returns them). */
+  reconcileAckedUpTo(lastSeq: number): OutboxRow[] {
+    const rows = (
+      this.st("SELECT * FROM outbox WHERE overlay = 1 AND state = 'acked' AND ack_seq <= ?").all(lastSeq) as Row[]
+    ).map(toOutbox);
+    if (rows.length) this.st("UPDATE outbox SET overlay = 0 WHERE overlay = 1 AND state = 'acked' AND ack_seq <= ?").run(lastSeq);
+    return rows;
+  }
+
+  /** Forget settled commands older than `before` (the hub remembers acks for 7 days). */
+  pruneOutbox(before: string): void {
+    this.st("DELETE FROM outbox WHERE state != 'pending' AND overlay = 0 AND settled_at < ?").run(before);
+  }
+}
+
+function toEvent(r: Row): StoredEvent {
+  return {
+    seq: r.seq as number,
+    id: r.id as string,
+    type: r.type as string,
+    at: r.at as string,
+    actorKind: r.actor_kind as string,
+    actorId: (r.actor_id as string | null) ?? null,
+    commandId: (r.command_id as string | null) ?? null,
+    targetId: (r.target_id as string | null) ?? null,
+    data: JSON.parse(r.data as string),
+    unknown: r.unknown === 1,
+  };
+}
+
+function toCrew(r: Row): CrewState {
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    contractorId: r.contractor_id as string,
+    categories: JSON.parse(r.categories as string),
+    vehicle: (r.vehicle as string | null) ?? null,
+    phone: (r.phone as string | null) ?? null,
+    status: r.status as CrewState['status'],
+  };
+}
+
+function toRequest(r: Row): RequestState {
+  return {
+    id: r.id as string,
+    category: r.category as string,
+    priority: r.priority as RequestState['priority'],
+    status: r.status as RequestState['status'],
+    description: r.description as string,
+    address: r.address as string,
+    lon: r.lon as number,
+    lat: r.lat as number,
+    channel: r.channel as RequestState['channel'],
+    receivedAt: r.received_at as string,
+    ackDueAt: r.ack_due_at as string,
+    resolveDueAt: r.resolve_due_at as string,
+    acknowledgedAt: (r.acknowledged_at as string | null) ?? null,
+    crewId: (r.crew_id as string | null) ?? null,
+    closedAt: (r.closed_at as string | null) ?? null,
+    resolution: (r.resolution as RequestState['resolution']) ?? null,
+    rating: (r.rating as number | null) ?? null,
+    updatedAt: r.updated_at as string,
+    citizenName: (r.citizen_name as string | null) ?? null,
+    citizenPhone: (r.citizen_phone as string | null) ?? null,
+  };
+}
+
+function toOutbox(r: Row): OutboxRow {
+  return {
+    rowid: r.rowid as number,
+    commandId: r.command_id as string,
+    type: r.type as string,
+    data: JSON.parse(r.data as string),
+    operatorId: r.operator_id as string,
+    issuedAt: r.issued_at as string,
+    targetKind: r.target_kind as OutboxRow['targetKind'],
+    targetId: r.target_id as string,
+    state: r.state as OutboxState,
+    overlay: r.overlay === 1,
+    ackSeq: (r.ack_seq as number | null) ?? null,
+  };
+}

@@ -1,0 +1,74 @@
+// The core's side of the renderer API (common/api/contract.ts). Inputs arrive validated by the
+// transport's dispatcher; personal data (§7) leaves only for the operator role.
+import { ApiError, type ApiHandlers } from '../../common/api/rpc';
+import type { Bootstrap, ContractorView, LinkState, LiveBatch, TimelineEntry } from '../../common/api/contract';
+import type { OperatorCommand } from '../../common/protocol/hub-protocol';
+import { startOfTehranDay } from '../../common/domain/tehran-day';
+import type { Store, StoredEvent } from './db/store';
+import type { LiveFeed } from './live';
+import type { PositionBook } from './positions';
+import type { Views } from './views';
+
+export type Role = 'operator' | 'wall';
+
+export interface HandlerDeps {
+  store: Store;
+  views: Views;
+  positions: PositionBook;
+  live: LiveFeed;
+  link(): LinkState;
+  role: Role;
+  operatorId: string;
+  basemapUrl: string | null;
+  submit(cmd: OperatorCommand): { commandId: string };
+}
+
+export function contractorViews(store: Store): ContractorView[] {
+  return store.contractors().map(({ id, name, categories }) => ({ id, name, categories }));
+}
+
+/** Timeline entries never carry the citizen block of request.created (it is personal data). */
+function toTimelineEntry(e: StoredEvent): TimelineEntry {
+  let data = e.data;
+  if (e.type === 'request.created' && data.request && typeof data.request === 'object') {
+    const { citizen: _c, ...request } = data.request as Record<string, unknown>;
+    data = { ...data, request };
+  }
+  return { seq: e.seq, at: e.at, type: e.type, actorKind: e.actorKind, actorId: e.actorId, data };
+}
+
+export function createHandlers(d: HandlerDeps): ApiHandlers {
+  return {
+    queries: {
+      bootstrap: (): Bootstrap => ({
+        role: d.role,
+        operatorId: d.operatorId,
+        district: d.store.district(),
+        categories: d.store.categories(),
+        contractors: contractorViews(d.store),
+        crews: d.views.crews(),
+        requests: d.views.requests(new Date(startOfTehranDay(Date.now())).toISOString()),
+        link: d.link(),
+        basemap: d.basemapUrl ? { url: d.basemapUrl } : null,
+      }),
+      requestDetail: ({ id }) => {
+        const s = d.views.requestState(id);
+        const request = d.views.request(id);
+        if (!s || !request) throw new ApiError('not_found', `no request ${id}`);
+        return {
+          request,
+          citizen: d.role === 'operator' ? { name: s.citizenName, phone: s.citizenPhone } : null,
+          timeline: d.store.timeline(id).map(toTimelineEntry),
+        };
+      },
+      crewTrail: ({ crewId }) => ({ crewId, points: d.positions.trail(crewId) }),
+    },
+    commands: {
+      submit: (cmd) => d.submit(cmd as OperatorCommand),
+    },
+    subscribe: (name, listener) => {
+      if (name !== 'live') throw new ApiError('bad_call', `unknown subscription ${String(name)}`);
+      return d.live.subscribe(listener as (b: LiveBatch) => void);
+    },
+  };
+}

@@ -1,0 +1,173 @@
+// The Node core: data directory, hub link, renderer API. Hosted by Electron's main process, the
+// loopback web shell or the headless CLI; it never imports electron.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LinkState } from '../../common/api/contract';
+import { ApiError, type ApiHandlers } from '../../common/api/rpc';
+import type { CommandAck } from '../../common/protocol/hub-protocol';
+import { describeConfig, type CoreConfig } from './config';
+import { queueCommand } from './commands';
+import { DB_FILE_NAME, Store, type OutboxRow } from './db/store';
+import { contractorViews, createHandlers, type Role } from './handlers';
+import { LiveFeed } from './live';
+import { stderrLogger, type Logger } from './log';
+import { PositionBook } from './positions';
+import { HubLink } from './sync/link';
+import { OutboxSender } from './sync/outbox-sender';
+import { Replicator, type Changes } from './sync/replicator';
+import { Views } from './views';
+
+export type { CoreConfig } from './config';
+export type { Logger } from './log';
+
+export interface Core {
+  handlers: ApiHandlers;
+  dataDir: string;
+  /** The link state right now (also delivered, coalesced, in live batches). */
+  linkState(): LinkState;
+  /** Every link state change, immediately (for status lines and tests). */
+  onLinkState(listener: (s: LinkState) => void): () => void;
+  close(): Promise<void>;
+}
+
+const POSITIONS_FLUSH_MS = 1000;
+const OUTBOX_POLL_MS = 250;
+const CHECKPOINT_MS = 5 * 60_000;
+const OUTBOX_KEEP_MS = 7 * 24 * 3600_000; // the hub remembers acks for 7 days (§5)
+
+export async function startCore(
+  config: CoreConfig,
+  opts: { role?: Role; log?: Logger; basemapUrl?: string | null } = {},
+): Promise<Core> {
+  const log = opts.log ?? stderrLogger();
+  const role = opts.role ?? 'operator';
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = Store.open(join(config.dataDir, DB_FILE_NAME));
+  store.pruneOutbox(new Date(Date.now() - OUTBOX_KEEP_MS).toISOString());
+  log.info(`starting: ${describeConfig(config)} role=${role}`);
+
+  const replicator = new Replicator(store, log);
+  const positions = new PositionBook(store, (id) => store.crew(id) !== null);
+  const views = new Views(store, (id) => positions.get(id));
+  const linkListeners = new Set<(s: LinkState) => void>();
+  // eslint-disable-next-line prefer-const -- the feed and the link refer to each other
+  let link: HubLink;
+  const live = new LiveFeed({
+    views,
+    district: () => store.district(),
+    categories: () => store.categories(),
+    contractors: () => contractorViews(store),
+    link: () => link.state(),
+  });
+
+  const touchTarget = (row: Pick<OutboxRow, 'targetKind' | 'targetId'>) =>
+    row.targetKind === 'crew' ? live.touchCrews([row.targetId]) : live.touchRequests([row.targetId]);
+
+  const onSettled = (row: OutboxRow, ack: CommandAck) => {
+    const targetId = row.targetKind === 'request' && row.type !== 'request.create' ? row.targetId : row.targetKind === 'crew' ? row.targetId : null;
+    live.notice(
+      ack.ok
+        ? { kind: 'command_applied', commandId: row.commandId, type: row.type, targetId }
+        : { kind: 'command_failed', commandId: row.commandId, type: row.type, targetId, code: ack.code, message: ack.message },
+    );
+    touchTarget(row);
+    live.touchLink();
+  };
+  const sender = new OutboxSender(store, () => replicator.meta.lastSeq, log, onSettled);
+
+  const publish = (c: Changes) => {
+    live.touchRequests(c.requests);
+    live.touchCrews(c.crews);
+    for (const id of c.removedCrews) positions.drop(id);
+    live.removeCrews(c.removedCrews);
+    if (c.district || c.categories) live.touchDistrict();
+    if (c.contractors) live.touchContractors();
+    c.reconciled.forEach(touchTarget);
+    live.touchLink();
+  };
+
+  link = new HubLink({
+    config,
+    replicator,
+    positions,
+    sender,
+    log,
+    pendingCount: () => store.pendingCount(),
+    onChanges: publish,
+    onReset: () => {
+      positions.retain((id) => store.crew(id) !== null);
+      live.resetAll();
+    },
+    onFixes: (fixes) => live.addFixes(fixes),
+    onLinkState: (s) => {
+      live.touchLink();
+      for (const l of linkListeners) l(s);
+    },
+  });
+
+  const submit = (cmd: unknown) => {
+    if (role !== 'operator') throw new ApiError('bad_call', 'a wall display cannot issue commands');
+    const { commandId, target } = queueCommand(store, cmd, config.operatorId);
+    touchTarget({ targetKind: target.kind, targetId: target.id });
+    live.touchLink();
+    lastOutboxRowid = store.maxOutboxRowid();
+    sender.kick();
+    return { commandId };
+  };
+
+  // Commands queued by another process (the `command` CLI) show up through data_version.
+  let dataVersion = store.dataVersion();
+  let lastOutboxRowid = store.maxOutboxRowid();
+  const pollOutbox = () => {
+    const v = store.dataVersion();
+    if (v === dataVersion) return;
+    dataVersion = v;
+    const rows = store.outboxAfter(lastOutboxRowid);
+    if (!rows.length) return;
+    lastOutboxRowid = rows[rows.length - 1].rowid;
+    rows.forEach(touchTarget);
+    live.touchLink();
+    sender.kick();
+  };
+
+  const timers = [
+    setInterval(() => positions.flush(), POSITIONS_FLUSH_MS),
+    setInterval(pollOutbox, OUTBOX_POLL_MS),
+    setInterval(() => store.checkpoint('PASSIVE'), CHECKPOINT_MS),
+  ];
+
+  const handlers = createHandlers({
+    store,
+    views,
+    positions,
+    live,
+    link: () => link.state(),
+    role,
+    operatorId: config.operatorId,
+    basemapUrl: opts.basemapUrl ?? null,
+    submit,
+  });
+
+  link.start();
+
+  let closed: Promise<void> | null = null;
+  return {
+    handlers,
+    dataDir: config.dataDir,
+    linkState: () => link.state(),
+    onLinkState: (l) => {
+      linkListeners.add(l);
+      return () => linkListeners.delete(l);
+    },
+    close: () =>
+      (closed ??= (async () => {
+        link.stop();
+        timers.forEach(clearInterval);
+        live.close();
+        positions.flush();
+        store.checkpoint('TRUNCATE');
+        store.close();
+        log.info('stopped');
+      })()),
+  };
+}

@@ -1,0 +1,204 @@
+// Applies the hub's event log to the local store (§3): seq order, each event once, in the same
+// transaction as the new lastSeq; malformed events rejected whole, logged and counted, still
+// advancing lastSeq; unknown types stored raw. Also replaces the state with a snapshot (§2).
+import { parseEvent, type EventParse, type HubEvent } from '../../../common/protocol/hub-protocol';
+import type { Logger } from '../log';
+import { crewIdOf, isCrewEvent, reduceCrew } from '../domain/crew';
+import { isRequestEvent, reduceRequest, requestIdOf } from '../domain/request';
+import type { Meta, OutboxRow, Store } from '../db/store';
+
+/** What one applied message changed, for the live feed. */
+export interface Changes {
+  requests: Set<string>;
+  crews: Set<string>;
+  removedCrews: Set<string>;
+  district: boolean;
+  categories: boolean;
+  contractors: boolean;
+  /** Commands whose optimistic overlay the stream has now made real. */
+  reconciled: OutboxRow[];
+}
+
+export const emptyChanges = (): Changes => ({
+  requests: new Set(),
+  crews: new Set(),
+  removedCrews: new Set(),
+  district: false,
+  categories: false,
+  contractors: false,
+  reconciled: [],
+});
+
+export interface EventsResult {
+  changes: Changes;
+  applied: number;
+  rejected: number;
+  /** An event beyond lastSeq + 1 arrived: nothing from it on was applied; resume from lastSeq. */
+  gap: boolean;
+}
+
+const RAW_KEEP = 4096; // enough of a rejected event to diagnose it, not a copy of a 64 KiB blob
+
+export class Replicator {
+  private cursor: Meta;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: Logger,
+  ) {
+    this.cursor = store.meta();
+  }
+
+  get meta(): Readonly<Meta> {
+    return this.cursor;
+  }
+
+  /** Adopt the hub's id for the log we are following (first start, or a replay after a reset). */
+  setHubId(hubId: string): void {
+    if (this.cursor.hubId === hubId) return;
+    this.store.setHubId(hubId);
+    this.cursor = { ...this.cursor, hubId };
+  }
+
+  /** Apply one `events` message in one transaction. */
+  applyEvents(raws: readonly unknown[]): EventsResult {
+    const seqs = inferSeqs(raws);
+    const changes = emptyChanges();
+    let { lastSeq, lastEventAt, rejectedEvents } = this.cursor;
+    let applied = 0;
+    let rejected = 0;
+    let gap = false;
+    const now = new Date().toISOString();
+    this.store.tx(() => {
+      for (let i = 0; i < raws.length; i++) {
+        const seq = seqs[i];
+        if (seq === null) {
+          this.log.warn(`skipped an event without a readable seq (message position ${i})`);
+          continue;
+        }
+        if (seq <= lastSeq) continue; // duplicate delivery
+        if (seq > lastSeq + 1) {
+          gap = true;
+          break;
+        }
+        const parsed = parseEvent(raws[i]);
+        if (parsed.ok) {
+          this.apply(parsed.event, changes);
+          lastEventAt = parsed.event.at;
+          applied++;
+        } else {
+          rejectedEvents = this.reject(seq, parsed, raws[i], now);
+          rejected++;
+        }
+        lastSeq = seq;
+      }
+      this.store.setCursor(lastSeq, lastEventAt);
+      changes.reconciled.push(...this.store.reconcileAckedUpTo(lastSeq));
+    });
+    this.cursor = { ...this.cursor, lastSeq, lastEventAt, rejectedEvents };
+    return { changes, applied, rejected, gap };
+  }
+
+  /**
+   * Replace all hub-derived state with a complete snapshot, atomically; the outbox is kept.
+   * `parsed` are the snapshot's events already parsed part by part.
+   */
+  applySnapshot(seq: number, hubId: string, parsed: readonly { raw: unknown; result: EventParse }[]): Changes {
+    const changes = emptyChanges();
+    let { lastEventAt, rejectedEvents } = this.cursor;
+    const now = new Date().toISOString();
+    this.store.tx(() => {
+      this.store.clearHubState();
+      for (const { raw, result } of parsed) {
+        if (result.ok) {
+          this.apply(result.event, changes);
+          if (!lastEventAt || result.event.at > lastEventAt) lastEventAt = result.event.at;
+        } else rejectedEvents = this.reject(seq, result, raw, now);
+      }
+      this.store.setCursor(seq, lastEventAt);
+      this.store.setHubId(hubId);
+      this.store.prunePositions();
+      changes.reconciled.push(...this.store.reconcileAckedUpTo(seq));
+    });
+    this.cursor = { hubId, lastSeq: seq, lastEventAt, rejectedEvents };
+    return changes;
+  }
+
+  private reject(seq: number, r: Extract<EventParse, { ok: false }>, raw: unknown, now: string): number {
+    this.log.warn(`rejected event seq=${seq}: ${r.reason}`);
+    let text: string | null = null;
+    try {
+      text = JSON.stringify(raw)?.slice(0, RAW_KEEP) ?? null;
+    } catch {
+      text = null;
+    }
+    return this.store.addRejected(seq, r.reason, text, now);
+  }
+
+  private apply(e: HubEvent, changes: Changes): void {
+    let targetId: string | null = null;
+    if ('unknown' in e) {
+      // Stored raw for forward compatibility, otherwise ignored (§1).
+    } else if (e.type === 'district.configured') {
+      this.store.putDistrict(e.data.district);
+      this.store.replaceCategories(e.data.categories);
+      changes.district = changes.categories = true;
+    } else if (e.type === 'contractor.upserted') {
+      const c = e.data.contractor;
+      this.store.putContractor({ id: c.id, name: c.name, phone: c.phone ?? null, categories: c.categories });
+      targetId = c.id;
+      changes.contractors = true;
+    } else if (isCrewEvent(e)) {
+      targetId = crewIdOf(e);
+      const before = this.store.crew(targetId);
+      const after = reduceCrew(before, e);
+      if (after) {
+        this.store.putCrew(after);
+        changes.crews.add(targetId);
+        changes.removedCrews.delete(targetId);
+      } else if (before) {
+        this.store.deleteCrew(targetId);
+        changes.crews.delete(targetId);
+        changes.removedCrews.add(targetId);
+      }
+    } else if (isRequestEvent(e)) {
+      targetId = requestIdOf(e);
+      const after = reduceRequest(this.store.request(targetId), e);
+      if (after) {
+        this.store.putRequest(after);
+        changes.requests.add(targetId);
+      }
+    }
+    if (e.commandId) {
+      const row = this.store.reconcile(e.commandId);
+      if (row) changes.reconciled.push(row);
+    }
+    this.store.insertEvent({
+      seq: e.seq,
+      id: e.id,
+      type: e.type,
+      at: e.at,
+      actorKind: e.actor.kind,
+      actorId: e.actor.id ?? null,
+      commandId: e.commandId ?? null,
+      targetId,
+      data: e.data as Record<string, unknown>,
+      unknown: 'unknown' in e,
+    });
+  }
+}
+
+/**
+ * The seq of each event of a message. A malformed event may lack a readable seq; since a message
+ * holds consecutive seqs (§3), its seq follows from a readable neighbour, so a rejected event can
+ * still advance lastSeq.
+ */
+export function inferSeqs(raws: readonly unknown[]): (number | null)[] {
+  const read = raws.map((r) => {
+    const s = (r as { seq?: unknown } | null)?.seq;
+    return typeof s === 'number' && Number.isSafeInteger(s) && s > 0 ? s : null;
+  });
+  const anchor = read.findIndex((s) => s !== null);
+  if (anchor < 0) return read;
+  return read.map((s, i) => s ?? read[anchor]! + (i - anchor));
+}

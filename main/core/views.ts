@@ -1,0 +1,106 @@
+// Contract views of the local state: hub-derived rows with the optimistic effect of the
+// commands still in the outbox laid on top (in outbox order).
+import type { CrewView, FixView, RequestView } from '../../common/api/contract';
+import { OperatorCommand, type Category } from '../../common/protocol/hub-protocol';
+import type { FixRow, OutboxRow, Store } from './db/store';
+import type { CrewState } from './domain/crew';
+import { applyCommandToCrew, applyCommandToRequest, PROVISIONAL_PREFIX, type PendingCommand } from './domain/optimistic';
+import type { RequestState } from './domain/request';
+
+export function pendingCommandOf(row: OutboxRow): PendingCommand | null {
+  const cmd = OperatorCommand.safeParse({ type: row.type, data: row.data });
+  return cmd.success ? { commandId: row.commandId, issuedAt: row.issuedAt, command: cmd.data as OperatorCommand } : null;
+}
+
+export function toFixView(f: FixRow): FixView {
+  return { crewId: f.crewId, lon: f.lon, lat: f.lat, heading: f.heading, speedKmh: f.speedKmh, at: f.at };
+}
+
+export function toRequestView(s: RequestState, pendingCommands: number): RequestView {
+  const { citizenName: _n, citizenPhone: _p, ...rest } = s;
+  return { ...rest, pendingCommands };
+}
+
+export class Views {
+  constructor(
+    private readonly store: Store,
+    private readonly fixOf: (crewId: string) => FixRow | null,
+  ) {}
+
+  private categoryLookup(): (code: string) => Category | undefined {
+    const byCode = new Map(this.store.categories().map((c) => [c.code, c]));
+    return (code) => byCode.get(code);
+  }
+
+  private overlayRequest(base: RequestState | null, rows: OutboxRow[], cat: (code: string) => Category | undefined) {
+    let s = base;
+    for (const row of rows) {
+      const p = pendingCommandOf(row);
+      if (p) s = applyCommandToRequest(s, p, cat);
+    }
+    return s;
+  }
+
+  /** A request as the operator sees it (optimistic effects included), or null if none. */
+  requestState(id: string): RequestState | null {
+    const base = id.startsWith(PROVISIONAL_PREFIX) ? null : this.store.request(id);
+    return this.overlayRequest(base, this.store.overlays(id), this.categoryLookup());
+  }
+
+  request(id: string): RequestView | null {
+    const s = this.requestState(id);
+    return s && toRequestView(s, this.store.pendingFor(id));
+  }
+
+  /** Open requests and those closed since `closedSince`, plus requests being created. */
+  requests(closedSince: string): RequestView[] {
+    const byTarget = groupOverlays(this.store.overlays(), 'request');
+    const pending = this.store.pendingByTarget();
+    const cat = this.categoryLookup();
+    const out: RequestView[] = [];
+    const seen = new Set<string>();
+    const add = (id: string, s: RequestState | null) => {
+      seen.add(id);
+      if (s && (s.closedAt === null || s.closedAt >= closedSince)) out.push(toRequestView(s, pending.get(id) ?? 0));
+    };
+    for (const base of this.store.requestsOpenOrClosedSince(closedSince)) add(base.id, this.overlayRequest(base, byTarget.get(base.id) ?? [], cat));
+    for (const [id, rows] of byTarget) {
+      if (seen.has(id)) continue;
+      const base = id.startsWith(PROVISIONAL_PREFIX) ? null : this.store.request(id);
+      add(id, this.overlayRequest(base, rows, cat));
+    }
+    return out;
+  }
+
+  private crewView(s: CrewState, rows: OutboxRow[]): CrewView {
+    let c: CrewState | null = s;
+    for (const row of rows) {
+      const p = pendingCommandOf(row);
+      if (p) c = applyCommandToCrew(c, p);
+    }
+    const fix = this.fixOf(s.id);
+    const { phone: _phone, ...rest } = c ?? s;
+    return { ...rest, fix: fix && toFixView(fix) };
+  }
+
+  crew(id: string): CrewView | null {
+    const s = this.store.crew(id);
+    return s && this.crewView(s, this.store.overlays(id).filter((r) => r.targetKind === 'crew'));
+  }
+
+  crews(): CrewView[] {
+    const byTarget = groupOverlays(this.store.overlays(), 'crew');
+    return this.store.crews().map((s) => this.crewView(s, byTarget.get(s.id) ?? []));
+  }
+}
+
+function groupOverlays(rows: OutboxRow[], kind: OutboxRow['targetKind']): Map<string, OutboxRow[]> {
+  const m = new Map<string, OutboxRow[]>();
+  for (const r of rows) {
+    if (r.targetKind !== kind) continue;
+    const list = m.get(r.targetId);
+    if (list) list.push(r);
+    else m.set(r.targetId, [r]);
+  }
+  return m;
+}
