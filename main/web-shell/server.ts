@@ -22,6 +22,11 @@ export interface WebShellOptions {
   port?: number;
   /** Serves GET /basemap/{z}/{x}/{y}.pbf when present. */
   basemap?: BasemapTiles | null;
+  /**
+   * The access token; default: a fresh random one per start. Pass the previous one (with the same
+   * `port`) to let pages that are already open reconnect after a restart. Keep it as secret.
+   */
+  token?: string;
   /** 'wall': a read-only display; every command is refused here, whatever the core would do. */
   role?: 'operator' | 'wall';
   /** Refusals and socket trouble; lines never contain the token. Default: stderr. */
@@ -38,6 +43,7 @@ export interface WebShell {
 
 export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
   const log = o.log ?? ((line: string) => console.warn(`[web-shell] ${line}`));
+  if (o.token !== undefined && !/^[\w-]{32,}$/.test(o.token)) throw new Error('web shell token: 32 or more URL-safe characters');
   const handlers = o.role === 'wall' ? readOnly(o.handlers) : o.handlers;
   const server = http.createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_MESSAGE_BYTES });
@@ -50,7 +56,7 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const access = createAccess(port);
+  const access = createAccess(port, o.token);
   const headers = securityHeaders(contentSecurityPolicy(access.origins.map((origin) => origin.replace(/^http:/, 'ws:'))));
   const origin = `http://127.0.0.1:${port}`;
 
