@@ -174,8 +174,9 @@ export class District {
     return `137-${this.id.padStart(2, '0')}${String(month).padStart(2, '0')}-${String(n).padStart(6, '0')}`;
   }
 
-  /** Up to `limit` log events from `fromSeq` on (recent ones from memory). */
+  /** Up to `limit` retained log events from `fromSeq` on (recent ones from memory). */
   read(fromSeq: number, limit = MAX_EVENTS_PER_MESSAGE): StoredEvent[] {
+    fromSeq = Math.max(fromSeq, this.meta.logStart);
     const first = this.recent[0]?.seq;
     if (first !== undefined && fromSeq >= first) {
       const i = fromSeq - first;
