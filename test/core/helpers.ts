@@ -1,0 +1,88 @@
+// Shared pieces of the core's tests: temp data dirs, a real reference hub on loopback, a core
+// with captured logs and live batches, and polling until a condition holds.
+import { join } from 'node:path';
+import type { LinkState, LiveBatch } from '../../common/api/contract';
+import { startHub, type HubOptions, type RunningHub } from '../../hub/index';
+import { ensureConsoleId, type CoreConfig } from '../../main/core/config';
+import { startCore, type Core } from '../../main/core/index';
+import type { Logger } from '../../main/core/log';
+import { tempDir } from '../support/temp';
+
+export const DISTRICT = '6';
+export const TOKEN = 'core-test-token';
+
+export function memoryLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (m) => void lines.push(`info ${m}`),
+    warn: (m) => void lines.push(`warn ${m}`),
+    error: (m) => void lines.push(`error ${m}`),
+  };
+}
+
+export function testHub(opts: HubOptions = {}): Promise<RunningHub> {
+  return startHub({ port: 0, simulate: { mode: 'none' }, districts: [{ id: DISTRICT, token: TOKEN }], ...opts });
+}
+
+export function configFor(hubUrl: string, dataDir: string, extra: Partial<CoreConfig> = {}): CoreConfig {
+  return {
+    hubUrl,
+    districtId: DISTRICT,
+    token: TOKEN,
+    dataDir,
+    operatorId: 'op-1',
+    consoleId: ensureConsoleId(dataDir),
+    ...extra,
+  };
+}
+
+export interface TestCore {
+  core: Core;
+  batches: LiveBatch[];
+  states: LinkState[];
+  log: ReturnType<typeof memoryLogger>;
+  close(): Promise<void>;
+}
+
+export async function startTestCore(config: CoreConfig, role: 'operator' | 'wall' = 'operator'): Promise<TestCore> {
+  const log = memoryLogger();
+  const core = await startCore(config, { log, role });
+  const batches: LiveBatch[] = [];
+  const states: LinkState[] = [];
+  const unsub = core.handlers.subscribe('live', (b) => batches.push(b));
+  core.onLinkState((s) => states.push(s));
+  return {
+    core,
+    batches,
+    states,
+    log,
+    close: async () => {
+      unsub();
+      await core.close();
+    },
+  };
+}
+
+export async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Live and caught up with the hub's head. */
+export function caughtUp(tc: TestCore, hub: RunningHub): Promise<LinkState> {
+  return waitFor(() => {
+    const s = tc.core.linkState();
+    return s.state === 'live' && s.lastSeq === hub.control.headSeq(DISTRICT) && s;
+  }, `console to catch up with hub head ${hub.control.headSeq(DISTRICT)}`);
+}
+
+export function tmp(prefix = 'c137-core-') {
+  const t = tempDir(prefix);
+  return { ...t, data: (name = 'console') => join(t.dir, name) };
+}

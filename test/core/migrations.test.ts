@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from '../../main/core/db/migrations';
+import { Store } from '../../main/core/db/store';
+import { tmp } from './helpers';
+
+describe('migrations', () => {
+  const t = tmp();
+  afterAll(() => t.cleanup());
+  let n = 0;
+  const dbPath = () => join(t.dir, `m${n++}.db`);
+
+  it('creates a fresh database at the latest version with WAL and synchronous=FULL', () => {
+    const store = Store.open(dbPath());
+    expect(schemaVersion(store.db)).toBe(SCHEMA_VERSION);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(store.meta()).toEqual({ hubId: null, lastSeq: 0, lastEventAt: null, rejectedEvents: 0 });
+    store.close();
+  });
+
+  for (let from = 1; from < MIGRATIONS.length; from++) {
+    it(`upgrades step by step from version ${from}, keeping data`, () => {
+      const path = dbPath();
+      const db = new Database(path);
+      migrate(db, from);
+      expect(schemaVersion(db)).toBe(from);
+      db.prepare("INSERT INTO meta (key, value) VALUES ('lastSeq', '41'), ('hubId', 'hub-a')").run();
+      db.close();
+      const store = Store.open(path);
+      expect(schemaVersion(store.db)).toBe(SCHEMA_VERSION);
+      expect(store.meta()).toMatchObject({ lastSeq: 41, hubId: 'hub-a' });
+      expect(store.pendingCount()).toBe(0);
+      expect(store.positions()).toEqual([]);
+      store.close();
+    });
+  }
+
+  it('rolls back a failing migration step as a whole', () => {
+    const path = dbPath();
+    const db = new Database(path);
+    migrate(db, 1);
+    db.exec('CREATE TABLE outbox (x)'); // makes migration 2 fail half-way
+    expect(() => migrate(db)).toThrow();
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'outbox_pending'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuses a database from a newer app, naming both versions', () => {
+    const path = dbPath();
+    const db = new Database(path);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    db.close();
+    expect(() => Store.open(path)).toThrow(new RegExp(`version ${SCHEMA_VERSION + 5}.*\\(${SCHEMA_VERSION}\\)`));
+    expect(() => Store.openReadOnly(path)).toThrow(/newer than this Console 137 knows/);
+  });
+
+  it('read-only open refuses an older schema instead of migrating it', () => {
+    const path = dbPath();
+    const db = new Database(path);
+    migrate(db, 1);
+    db.close();
+    expect(() => Store.openReadOnly(path)).toThrow(/older than .*start the core once/);
+    expect(() => Store.openReadOnly(join(t.dir, 'missing.db'))).toThrow(/no Console 137 database/);
+  });
+});

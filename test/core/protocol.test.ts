@@ -1,0 +1,74 @@
+// The schemas the sync layer parses every inbound event with (common/protocol/hub-protocol.ts),
+// at the limits of protocol §3.1 and §8.
+import { describe, expect, it } from 'vitest';
+import { Fix, parseEvent } from '../../common/protocol/hub-protocol';
+import { categories, crew, district, ev, newRequest } from './fixtures';
+
+const created = (over: Record<string, unknown> = {}) => ev('request.created', { request: { ...newRequest('137-1'), ...over } }, { seq: 5 });
+const reason = (raw: unknown) => {
+  const r = parseEvent(raw);
+  return r.ok ? null : r.reason;
+};
+
+describe('event parsing', () => {
+  it('accepts every known event type with valid data', () => {
+    const events = [
+      ev('district.configured', { district, categories }),
+      ev('contractor.upserted', { contractor: { id: 'ctr-1', name: 'پیمانکار', categories: ['pothole'] } }),
+      ev('crew.upserted', { crew: crew('c1') }),
+      ev('crew.removed', { crewId: 'c1' }),
+      ev('crew.status_changed', { crewId: 'c1', status: 'break' }),
+      created(),
+      ev('request.updated', { id: '137-1', changes: { priority: 'urgent', location: { lon: 52.5, lat: 29.6 } } }),
+      ev('request.acknowledged', { id: '137-1', operatorId: 'op' }),
+      ev('request.assigned', { id: '137-1', crewId: 'c1', operatorId: 'op' }),
+      ev('request.unassigned', { id: '137-1', operatorId: 'op' }),
+      ev('request.status_changed', { id: '137-1', status: 'on_site' }),
+      ev('request.noted', { id: '137-1', note: 'x', author: 'op' }),
+      ev('request.closed', { id: '137-1', resolution: 'duplicate', duplicateOf: '137-0' }),
+      ev('request.reopened', { id: '137-1', reason: 'not fixed' }),
+      ev('request.feedback', { id: '137-1', rating: 5 }),
+    ];
+    for (const e of events) expect(parseEvent(e), e.type).toMatchObject({ ok: true });
+  });
+
+  it('counts code points, not UTF-16 units', () => {
+    const astral = '𝒜'; // one code point, two UTF-16 units
+    expect(reason(created({ description: astral.repeat(2000) }))).toBeNull();
+    expect(reason(created({ description: astral.repeat(2001) }))).toMatch(/description/);
+    expect(reason(created({ id: 'ب'.repeat(64) }))).toBeNull();
+    expect(reason(created({ id: 'ب'.repeat(65) }))).toMatch(/request.id/);
+    expect(reason(created({ citizen: { phone: '0'.repeat(33) } }))).toMatch(/phone/);
+    expect(reason(created({ address: 'x'.repeat(501) }))).toMatch(/address/);
+  });
+
+  it('rejects an event over 64 KiB of UTF-8 JSON as a whole', () => {
+    // 2,000 three-byte characters are within the description limit; the note pushes past 64 KiB.
+    const big = ev('request.noted', { id: '137-1', note: 'ن'.repeat(2000), author: 'op', pad: 'ش'.repeat(33_000) }, { seq: 9 });
+    const r = parseEvent(big);
+    expect(r).toMatchObject({ ok: false, seq: 9 });
+    expect(!r.ok && r.reason).toMatch(/64 KiB/);
+  });
+
+  it('rejects unknown enumeration values and out-of-range coordinates', () => {
+    expect(reason(created({ priority: 'critical' }))).toMatch(/priority/);
+    expect(reason(created({ channel: 'fax' }))).toMatch(/channel/);
+    expect(reason(created({ location: { lon: 181, lat: 29 } }))).toMatch(/location.lon/);
+    expect(reason(created({ location: { lon: 52, lat: -91 } }))).toMatch(/location.lat/);
+    expect(reason(ev('crew.status_changed', { crewId: 'c1', status: 'sleeping' }))).toMatch(/status/);
+    expect(reason(ev('request.feedback', { id: 'x', rating: 6 }))).toMatch(/rating/);
+    expect(reason({ ...created(), actor: { kind: 'robot' } })).toMatch(/actor.kind/);
+    expect(Fix.safeParse({ crewId: 'c1', lon: 200, lat: 29, at: '2026-11-28T09:00:00.000Z' }).success).toBe(false);
+  });
+
+  it('reports the seq of a malformed event and flags unknown types without rejecting them', () => {
+    expect(parseEvent({ seq: 12, type: 'request.created' })).toMatchObject({ ok: false, seq: 12 });
+    expect(parseEvent('garbage')).toMatchObject({ ok: false, seq: null });
+    expect(parseEvent(ev('request.escalated', { id: '137-1', level: 2 }))).toMatchObject({ ok: true, event: { unknown: true } });
+  });
+
+  it('ignores unknown fields (forward compatibility)', () => {
+    const r = parseEvent({ ...created({ colour: 'red' }), extra: 1 });
+    expect(r.ok).toBe(true);
+  });
+});
