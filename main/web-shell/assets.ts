@@ -7,9 +7,12 @@ import path from 'node:path';
 /** What the shells need from a basemap: one vector tile by address, or null where there is none. */
 export interface BasemapTiles {
   tile(z: number, x: number, y: number): Uint8Array | null;
-  /** How the stored tiles are compressed (e.g. 'gzip'); absent when they are plain. */
-  contentEncoding?: string;
+  /** How the stored tiles are compressed (e.g. 'gzip'); null or absent when they are plain. */
+  contentEncoding?: string | null;
 }
+
+/** The tile URL template both shells serve the basemap under (the core hands it to the map). */
+export const BASEMAP_TILE_URL = '/basemap/{z}/{x}/{y}.pbf';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,4 +1,5 @@
 // The web shell's door: a real server on 127.0.0.1 and raw HTTP/WebSocket clients.
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startWebShell, type WebShell } from '../../main/web-shell/server';
@@ -130,6 +131,24 @@ describe('web shell access', () => {
     expect([...tile.body]).toEqual([0x1a, 0x02, 0x78, 0x02]);
     expect((await rawGet(shell.port, '/basemap/14/10571/6703.pbf', { cookie })).status).toBe(204);
     expect((await rawGet(shell.port, '/basemap/2/4/0.pbf', { cookie })).status).toBe(404);
+  });
+
+  it('sends stored-gzipped tiles as they are, with their Content-Encoding', async () => {
+    const plain = Buffer.from('vector tile bytes');
+    const gz = await startWebShell({
+      handlers: fixtureHandlers(),
+      staticDir: files.dir,
+      basemap: { tile: () => gzipSync(plain), contentEncoding: 'gzip' },
+      log: () => {},
+    });
+    try {
+      const login = await rawGet(gz.port, `/?token=${new URL(gz.url).searchParams.get('token')}`);
+      const res = await rawGet(gz.port, '/basemap/0/0/0.pbf', { cookie: cookieOf(login) });
+      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(res.body)).toEqual(plain);
+    } finally {
+      await gz.close();
+    }
   });
 
   it('refuses the WebSocket without cookie, from another origin or host, or off /api', async () => {
