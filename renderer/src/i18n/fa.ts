@@ -201,6 +201,7 @@ export const fa = {
     } as Record<string, string>,
     actor: { citizen: 'شهروند', hub: 'ستاد ۱۳۷', operator: 'اپراتور', crew: 'اکیپ', system: 'سامانه' } as Record<string, string>,
     changed: (fields: string) => `تغییر: ${fields}`,
+    field: { priority: 'اولویت', description: 'شرح', address: 'نشانی', location: 'موقعیت', category: 'موضوع' } as Record<string, string>,
     duplicateOf: (id: string) => `تکراریِ ${id}`,
     toDistrict: (id: string) => `به منطقهٔ ${id}`,
     rating: (n: string) => `امتیاز ${n} از ۵`,

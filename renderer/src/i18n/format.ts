@@ -4,7 +4,7 @@
 export type Locale = 'fa' | 'en';
 
 export const TIME_ZONE = 'Asia/Tehran';
-const DATE_LOCALE: Record<Locale, string> = { fa: 'fa-IR-u-ca-persian', en: 'en-GB' };
+const DATE_LOCALE: Record<Locale, string> = { fa: 'fa-IR-u-ca-persian-nu-arabext', en: 'en-GB' };
 const NUMBER_LOCALE: Record<Locale, string> = { fa: 'fa-IR', en: 'en-GB' };
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
@@ -71,7 +71,7 @@ const DAY = 24 * HOUR;
 
 /** How long ago, from a non-negative age in ms: "۳ دقیقه پیش" / "3 minutes ago". */
 export function formatAge(ageMs: number, locale: Locale): string {
-  const rtf = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'long' }));
+  const rtf = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(NUMBER_LOCALE[locale], { numeric: 'always', style: 'long' }));
   const age = Math.max(0, ageMs);
   if (age < MINUTE) return rtf.format(-Math.floor(age / SECOND), 'second');
   if (age < HOUR) return rtf.format(-Math.floor(age / MINUTE), 'minute');

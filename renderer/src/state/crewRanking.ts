@@ -1,10 +1,10 @@
 // Which crew to send: available crews ranked by straight-line distance to the request (cheap-ruler
-// is accurate to well under 1% at city scale), with a trade match shown. Fixes older than
-// STALE_FIX_MS are not trusted for distance (as Resgrid does), so those crews sort after the rest.
+// is accurate to well under 1% at city scale), with a trade match shown rather than filtered out:
+// the operator may still send another trade. Fixes older than STALE_FIX_MS (shared with the
+// core's nearest-crew rule) are not trusted for distance, so those crews sort after the rest.
 import CheapRuler from 'cheap-ruler';
 import type { CrewView, RequestView } from '../../../common/api/contract';
-
-export const STALE_FIX_MS = 30 * 60 * 1000;
+import { STALE_FIX_MS } from '../../../common/domain/nearest-crew';
 
 export interface CrewCandidate {
   crew: CrewView;

@@ -1,0 +1,26 @@
+// The caller's name and phone (§7 personal data): shown only to a signed-in operator at the
+// operator workstation — never on the wall display, whatever the core sends.
+import type { RequestDetail } from '../../../../common/api/contract';
+import { useT } from '../../i18n';
+import { useConsole } from '../../state/store';
+
+export function CitizenCard({ citizen }: { citizen: RequestDetail['citizen'] }) {
+  const t = useT();
+  const allowed = useConsole((s) => s.role === 'operator' && s.view === 'operator');
+  if (!allowed || !citizen) return null;
+  return (
+    <section className="citizen" data-testid="citizen" aria-label={t.detail.citizen}>
+      <h3 className="panel-title">{t.detail.citizen}</h3>
+      <dl className="facts">
+        <div className="fact">
+          <dt>{t.detail.citizenName}</dt>
+          <dd>{citizen.name ?? <span className="muted">{t.detail.notGiven}</span>}</dd>
+        </div>
+        <div className="fact">
+          <dt>{t.detail.citizenPhone}</dt>
+          <dd>{citizen.phone ? <bdi className="ltr">{citizen.phone}</bdi> : <span className="muted">{t.detail.notGiven}</span>}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

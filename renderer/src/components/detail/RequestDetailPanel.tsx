@@ -1,0 +1,57 @@
+// The selected request in full: header, deadlines, facts, citizen (operators only), actions and
+// timeline. Enter on the queue focuses this panel.
+import './detail.css';
+import type { RequestView } from '../../../../common/api/contract';
+import { formatNumber } from '../../i18n/format';
+import { nameIn, useLocale, useT } from '../../i18n';
+import { useConsole } from '../../state/store';
+import { PriorityChip, StatusChip } from '../Chips';
+import { Countdown } from '../Countdown';
+import { CitizenCard } from './CitizenCard';
+import { RequestActions } from './RequestActions';
+import { RequestFacts } from './RequestFacts';
+import { Timeline } from './Timeline';
+import { useRequestDetail } from './useRequestDetail';
+
+export function RequestDetailPanel() {
+  const t = useT();
+  const request = useConsole((s) => (s.selectedRequestId ? s.requests[s.selectedRequestId] : undefined));
+  return (
+    <section className="detail" data-testid="request-detail" tabIndex={-1} aria-label={t.detail.label} data-request-id={request?.id}>
+      {request ? <DetailBody key={request.id} request={request} /> : <p className="detail__none muted">{t.detail.none}</p>}
+    </section>
+  );
+}
+
+function DetailBody({ request }: { request: RequestView }) {
+  const t = useT();
+  const locale = useLocale();
+  const category = useConsole((s) => s.categories[request.category]);
+  const { detail, failed } = useRequestDetail(request);
+  return (
+    <>
+      <header className="detail__head">
+        <h2 className="detail__id">
+          <bdi>{request.id}</bdi>
+        </h2>
+        <span className="detail__category">{category ? nameIn(locale, category) : request.category}</span>
+        <PriorityChip priority={request.priority} />
+        <StatusChip status={request.status} pending={request.pendingCommands} />
+        <span className="detail__countdown">
+          <Countdown request={request} />
+        </span>
+      </header>
+      {request.pendingCommands > 0 && (
+        <p className="detail__pending" role="status">
+          <span className="pending-dot" /> {t.detail.pending(formatNumber(request.pendingCommands, locale))}
+        </p>
+      )}
+      <RequestActions request={request} />
+      <div className="detail__scroll">
+        <RequestFacts request={request} />
+        <CitizenCard citizen={detail?.citizen ?? null} />
+        <Timeline entries={detail?.timeline ?? null} failed={failed} />
+      </div>
+    </>
+  );
+}

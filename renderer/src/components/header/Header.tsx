@@ -1,0 +1,35 @@
+// The operator workstation's top bar: who we are, the hub link, the clock, the language.
+import './header.css';
+import { nameIn, useLocale, useT } from '../../i18n';
+import { useConsole } from '../../state/store';
+import { Clock } from './Clock';
+import { LinkMetrics } from './LinkMetrics';
+import { LinkStatus } from './LinkStatus';
+import { LocaleSwitch } from './LocaleSwitch';
+
+export function Header() {
+  return (
+    <header className="app-header">
+      <Brand />
+      <LinkStatus />
+      <LinkMetrics />
+      <span className="app-header__spacer" />
+      <Clock />
+      <LocaleSwitch />
+    </header>
+  );
+}
+
+export function Brand() {
+  const district = useConsole((s) => s.district);
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="brand">
+      <span className="brand__title">{t.app.title}</span>
+      <span className="brand__district" data-testid="district-name">
+        {district ? nameIn(locale, district) : t.app.noDistrict}
+      </span>
+    </div>
+  );
+}
