@@ -1,0 +1,50 @@
+// The whole console on loopback, in-process: a reference hub, the core against it, and the web
+// shell serving the built renderer. Each piece is the real one; only ports and dirs are fresh.
+import path from 'node:path';
+import { startHub, type HubOptions, type RunningHub } from '../../hub/index';
+import { loadConfig } from '../../main/core/config';
+import { startCore, type Core } from '../../main/core/index';
+import { startWebShell } from '../../main/web-shell/server';
+import { tempDir } from './temp';
+
+export const DISTRICT = '6';
+export const TOKEN = 'test-token-6';
+const RENDERER_DIST = path.resolve(import.meta.dirname, '../../dist/renderer');
+
+export interface Stack {
+  hub: RunningHub;
+  core: Core;
+  shell: Awaited<ReturnType<typeof startWebShell>>;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startStack(hubOptions: HubOptions = {}): Promise<Stack> {
+  const tmp = tempDir('c137-stack-');
+  const hub = await startHub({
+    port: 0,
+    districts: [{ id: DISTRICT, token: TOKEN }],
+    simulate: { mode: 'none' },
+    ...hubOptions,
+  });
+  const dataDir = path.join(tmp.dir, 'console');
+  const config = loadConfig({
+    argv: ['--hub', hub.url, '--district', DISTRICT, '--token', TOKEN, '--data-dir', dataDir, '--operator', 'op-test'],
+    env: {},
+    userDataDir: dataDir,
+  });
+  const core = await startCore(config);
+  const shell = await startWebShell({ handlers: core.handlers, staticDir: RENDERER_DIST });
+  return {
+    hub,
+    core,
+    shell,
+    dataDir,
+    async close() {
+      await shell.close();
+      await core.close();
+      await hub.close();
+      tmp.cleanup();
+    },
+  };
+}
