@@ -75,11 +75,11 @@ export async function waitFor<T>(probe: () => T | undefined | null | false, what
 }
 
 /** Live and caught up with the hub's head. */
-export function caughtUp(tc: TestCore, hub: RunningHub): Promise<LinkState> {
+export function caughtUp(tc: TestCore, hub: RunningHub, timeoutMs = 60_000): Promise<LinkState> {
   return waitFor(() => {
     const s = tc.core.linkState();
     return s.state === 'live' && s.lastSeq === hub.control.headSeq(DISTRICT) && s;
-  }, `console to catch up with hub head ${hub.control.headSeq(DISTRICT)}`);
+  }, `console to catch up with hub head ${hub.control.headSeq(DISTRICT)}`, timeoutMs);
 }
 
 export function tmp(prefix = 'c137-core-') {
