@@ -61,7 +61,8 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
   const origin = `http://127.0.0.1:${port}`;
 
   function deny(res: ServerResponse, status: number, reason: string, req: IncomingMessage, path: string): void {
-    log(`refused ${req.method} ${path}: ${reason}`);
+    // A missing file is routine (favicon.ico); refusals are what an operator may need to see.
+    if (status !== 404) log(`refused ${req.method} ${path}: ${reason}`);
     res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(`${status}\n`);
   }
