@@ -30,6 +30,8 @@ export class District {
   state: DistrictState = emptyState();
   meta: DistrictMeta;
   readonly followers = new Set<Follower>();
+  /** Called synchronously with every batch of appended events (the simulator reacts to them). */
+  readonly listeners = new Set<(events: StoredEvent[]) => void>();
   readonly fixes = new Map<string, Fix>();
   /** Applications per commandId since start, seeded with the acks remembered in the store. */
   readonly applied = new Map<string, number>();
@@ -49,17 +51,19 @@ export class District {
   ) {
     const meta = store.meta(id);
     this.fresh = !meta;
-    if (meta) {
-      this.meta = meta;
-      for (const e of store.history(id)) applyEvent(this.state, e);
-      for (const c of store.appliedCommandIds(id)) this.applied.set(c, 1);
-    } else {
-      this.meta = { hubId: randomUUID(), headSeq: 0, logStart: 1, requestCounter: 0 };
-      this.batch(() => {
-        this.store.putMeta(id, this.meta);
-        this.append([{ type: 'district.configured', data: { district: districtInfo(id), categories: CATEGORIES } }], { kind: 'system' });
-      });
-    }
+    this.meta = meta ?? { hubId: randomUUID(), headSeq: 0, logStart: 1, requestCounter: 0 };
+    if (meta) this.load();
+    else this.append([{ type: 'district.configured', data: { district: districtInfo(id), categories: CATEGORIES } }], { kind: 'system' });
+  }
+
+  /** (Re)build memory from the store: on start, and after a transaction failed half-way. */
+  private load() {
+    this.meta = this.store.meta(this.id)!;
+    this.state = emptyState();
+    this.recent = [];
+    for (const e of this.store.history(this.id)) applyEvent(this.state, e);
+    this.applied.clear();
+    for (const c of this.store.appliedCommandIds(this.id)) this.applied.set(c, 1);
   }
 
   get hubId(): string {
@@ -80,7 +84,19 @@ export class District {
   batch<T>(fn: () => T): T {
     this.batchDepth++;
     try {
-      return this.batchDepth === 1 ? this.store.tx(fn) : fn();
+      if (this.batchDepth > 1) return fn();
+      return this.store.tx(() => {
+        const result = fn();
+        if (this.pendingKick) this.store.putMeta(this.id, this.meta);
+        return result;
+      });
+    } catch (err) {
+      // The transaction rolled back: memory must not keep what the store lost.
+      if (this.batchDepth === 1 && this.store.meta(this.id)) {
+        this.load();
+        this.pendingKick = false;
+      }
+      throw err;
     } finally {
       if (--this.batchDepth === 0 && this.pendingKick) {
         this.pendingKick = false;
@@ -101,6 +117,7 @@ export class District {
         return e;
       });
       this.afterAppend();
+      for (const l of this.listeners) l(out);
       return out;
     });
   }
@@ -131,8 +148,7 @@ export class District {
       this.meta.logStart += excess;
       this.store.trimLog(this.id, this.meta.logStart);
     }
-    this.store.putMeta(this.id, this.meta);
-    this.pendingKick = true;
+    this.pendingKick = true; // also: meta is written when the batch commits
   }
 
   /** A change by any actor, checked by the state machine. */

@@ -51,7 +51,8 @@ export class HubStore {
       readLog: db.prepare('SELECT json FROM events WHERE district = ? AND seq >= ? ORDER BY seq LIMIT ?').pluck(),
       trimLog: db.prepare('DELETE FROM events WHERE district = ? AND seq < ?'),
       clearLog: db.prepare('DELETE FROM events WHERE district = ?'),
-      ord: db.prepare('SELECT MIN(ord) FROM history WHERE district = ? AND entity = ?').pluck(),
+      // All rows of an entity share its ord (its first seq), so any one row tells it.
+      ord: db.prepare('SELECT ord FROM history INDEXED BY history_entity WHERE district = ? AND entity = ? LIMIT 1').pluck(),
       delKey: db.prepare('DELETE FROM history WHERE district = ? AND key = ?'),
       delEntity: db.prepare('DELETE FROM history WHERE district = ? AND entity = ?'),
       insHistory: db.prepare('INSERT INTO history VALUES (?, ?, ?, ?, ?, ?, ?)'),
