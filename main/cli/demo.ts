@@ -12,6 +12,7 @@ import { loadConfig } from '../core/config';
 import { startCore } from '../core/index';
 import { openBasemap } from '../core/basemap/index';
 import { startWebShell } from '../web-shell/server';
+import { BASEMAP_TILE_URL } from '../web-shell/assets';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values: flags } = parseArgs({
@@ -74,12 +75,9 @@ async function main(): Promise<void> {
   }
 
   const config = loadConfig({ argv: consoleArgs, env: {}, userDataDir: consoleDir });
-  const core = await startCore(config);
-  const shell = await startWebShell({
-    handlers: core.handlers,
-    staticDir: path.join(root, 'dist/renderer'),
-    basemap: openBasemap(consoleDir),
-  });
+  const basemap = openBasemap(consoleDir);
+  const core = await startCore(config, { basemapUrl: basemap ? BASEMAP_TILE_URL : null });
+  const shell = await startWebShell({ handlers: core.handlers, staticDir: path.join(root, 'dist/renderer'), basemap });
   console.log(`console 137 (web shell) at ${shell.url}`);
 
   let browser: ReturnType<typeof spawn> | null = null;
