@@ -1,0 +1,93 @@
+// Offers "on site" for a request when its crew's fix arrives within 50 m of it (operators only:
+// the wall display sends no commands). An offer the operator puts off is not made again for the
+// same assignment; one whose request moved on (on site, reassigned, closed) goes away by itself.
+import { useEffect, type JSX } from 'react';
+import { formatNumber } from '../i18n/format';
+import { onLiveBatch, useConsole } from '../state/store';
+import { findArrivals, indexByCrew, awaitsArrival } from './arrival';
+import { useMapUi, type ArrivalOffer } from './context';
+import { mapDictionaries } from './i18n';
+
+const key = (o: ArrivalOffer) => `${o.requestId}|${o.crewId}`;
+
+function stillValid(o: ArrivalOffer): boolean {
+  const r = useConsole.getState().requests[o.requestId];
+  return !!r && r.crewId === o.crewId && awaitsArrival(r);
+}
+
+/** Offers the operator put off, by assignment; forgotten once the assignment ends. */
+const putOff = new Set<string>();
+
+function watchArrivals(): () => void {
+  putOff.clear();
+  let index: Map<string, string[]> | null = null;
+  return onLiveBatch((b) => {
+    const s = useConsole.getState();
+    if (s.role === 'wall') return;
+    if (b.reset || b.requests.length || b.removedRequestIds.length) index = null;
+    const held = useMapUi.getState().offers;
+    const kept = held.filter(stillValid);
+    const have = new Set(kept.map(key));
+    const fresh: ArrivalOffer[] = [];
+    if (b.fixes.length) {
+      index ??= indexByCrew(s.requests);
+      for (const o of findArrivals(b.fixes, s.requests, index)) {
+        if (have.has(key(o)) || putOff.has(key(o))) continue;
+        have.add(key(o));
+        fresh.push(o);
+      }
+    }
+    for (const k of putOff) {
+      const [requestId, crewId] = k.split('|');
+      if (!stillValid({ requestId, crewId, meters: 0 })) putOff.delete(k);
+    }
+    if (fresh.length || kept.length !== held.length) useMapUi.setState({ offers: [...kept, ...fresh] });
+  });
+}
+
+function withdraw(o: ArrivalOffer): void {
+  useMapUi.setState((ui) => ({ offers: ui.offers.filter((x) => key(x) !== key(o)) }));
+}
+
+function Offer({ offer }: { offer: ArrivalOffer }): JSX.Element {
+  const locale = useConsole((s) => s.locale);
+  const crewName = useConsole((s) => s.crews[offer.crewId]?.name ?? offer.crewId);
+  const m = mapDictionaries[locale];
+  return (
+    <div className="c137-map-offer" data-testid="arrival-offer" data-request-id={offer.requestId}>
+      <span>{m.arrival(crewName, formatNumber(offer.meters, locale))}</span>
+      <button
+        type="button"
+        className="c137-map-offer-confirm"
+        onClick={() => {
+          withdraw(offer);
+          void useConsole.getState().submit({ type: 'request.set_status', data: { id: offer.requestId, status: 'on_site' } });
+        }}
+      >
+        {m.markOnSite}
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          putOff.add(key(offer));
+          withdraw(offer);
+        }}
+      >
+        {m.dismiss}
+      </button>
+    </div>
+  );
+}
+
+export function ArrivalOffers(): JSX.Element | null {
+  useEffect(watchArrivals, []);
+  const offers = useMapUi((ui) => ui.offers);
+  if (!offers.length) return null;
+  return (
+    <div className="c137-map-offers" role="status" aria-live="polite">
+      {offers.map((o) => (
+        <Offer key={key(o)} offer={o} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// Keeps a GeoJSON source of points equal to what the modules say it should hold, sending the map
+// only the difference: once per animation frame, one `updateData` with the features added,
+// removed, moved or re-coloured since the last one. MapLibre merges diffs that queue up while its
+// worker is busy, so a slow frame never piles work up.
+//
+// 'replace-all' is how traccar-web updates its map (the whole collection through `setData` on every
+// change); it exists for the benchmark's baseline and is never used by the console.
+import type { GeoJSONSource, GeoJSONSourceDiff, Map as MapLibreMap } from 'maplibre-gl';
+import type { FrameScheduler } from './frame';
+
+export type UpdateMode = 'incremental' | 'replace-all';
+export type Props = Record<string, string | number | boolean>;
+
+export interface PointFeature {
+  lon: number;
+  lat: number;
+  props: Props;
+}
+
+export const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export class PointSync {
+  private shown = new Map<string, PointFeature>();
+  private pending = new Map<string, PointFeature | null>();
+
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly sourceId: string,
+    private readonly frame: FrameScheduler,
+    private readonly mode: UpdateMode,
+  ) {}
+
+  /** What the source holds (or will hold after the next flush) for this id. */
+  get(id: string): PointFeature | undefined {
+    const p = this.pending.get(id);
+    return p === undefined ? this.shown.get(id) : (p ?? undefined);
+  }
+
+  ids(): IterableIterator<string> {
+    return new Set([...this.shown.keys(), ...this.pending.keys()]).values();
+  }
+
+  /** Say what the source should hold for an id (null: nothing). Takes effect on `commit`. */
+  set(id: string, f: PointFeature | null): void {
+    this.pending.set(id, f);
+  }
+
+  commit(): void {
+    if (this.mode === 'replace-all') this.replaceAll();
+    else if (this.pending.size) this.frame.request(this.flush);
+  }
+
+  private source(): GeoJSONSource | undefined {
+    return this.map.getSource<GeoJSONSource>(this.sourceId);
+  }
+
+  private flush = (): void => {
+    const diff: Required<Pick<GeoJSONSourceDiff, 'add' | 'update' | 'remove'>> = { add: [], update: [], remove: [] };
+    for (const [id, f] of this.pending) {
+      const old = this.shown.get(id);
+      if (!f) {
+        if (old) diff.remove.push(id);
+        this.shown.delete(id);
+        continue;
+      }
+      this.shown.set(id, f);
+      if (!old) {
+        diff.add.push(toGeoJSON(id, f));
+        continue;
+      }
+      const moved = old.lon !== f.lon || old.lat !== f.lat;
+      const changed = Object.keys(f.props).filter((k) => f.props[k] !== old.props[k]);
+      if (!moved && !changed.length) continue;
+      diff.update.push({
+        id,
+        ...(moved && { newGeometry: { type: 'Point', coordinates: [f.lon, f.lat] } }),
+        ...(changed.length && { addOrUpdateProperties: changed.map((key) => ({ key, value: f.props[key] })) }),
+      });
+    }
+    this.pending.clear();
+    if (diff.add.length || diff.update.length || diff.remove.length) void this.source()?.updateData(diff);
+  };
+
+  private replaceAll(): void {
+    for (const [id, f] of this.pending) {
+      if (f) this.shown.set(id, f);
+      else this.shown.delete(id);
+    }
+    this.pending.clear();
+    const features = [...this.shown].map(([id, f]) => toGeoJSON(id, f));
+    void this.source()?.setData({ type: 'FeatureCollection', features });
+  }
+}
+
+function toGeoJSON(id: string, f: PointFeature): GeoJSON.Feature<GeoJSON.Point> {
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: [f.lon, f.lat] }, properties: { ...f.props, id } };
+}
