@@ -1,0 +1,89 @@
+// The map harness: the real DistrictMap and the real store, connected through the real API client
+// to a synthetic core (generated bootstrap, live batches pushed by the test or benchmark). Options
+// come from the query string: requests, crews, seed, basemap (tile URL), mode, locale, role.
+import { createRoot } from 'react-dom/client';
+import type { Bootstrap, LiveBatch } from '../../../common/api/contract';
+import { createApiClient, type ApiResult, type ApiTransport } from '../../../common/api/rpc';
+import type { OperatorCommand } from '../../../common/protocol/hub-protocol';
+import { DistrictMap } from '../../../renderer/src/map/DistrictMap';
+import type { UpdateMode } from '../../../renderer/src/map/pointSync';
+import { connectStore, useConsole } from '../../../renderer/src/state/store';
+import { runLoad, type LoadOptions, type LoadResult } from './measure';
+import { makeBootstrap } from './synthetic';
+
+const q = new URLSearchParams(location.search);
+const bootstrap = makeBootstrap({
+  requests: Number(q.get('requests') ?? 200),
+  crews: Number(q.get('crews') ?? 30),
+  seed: Number(q.get('seed') ?? 1),
+  basemapUrl: q.get('basemap'),
+  role: q.get('role') === 'wall' ? 'wall' : 'operator',
+});
+const mode = (q.get('mode') ?? 'incremental') as UpdateMode;
+
+let deliver: ((payload: unknown) => void) | null = null;
+const commands: OperatorCommand[] = [];
+
+const transport: ApiTransport = {
+  async call(call): Promise<ApiResult> {
+    if (call.kind === 'query' && call.name === 'bootstrap') return { ok: true, value: bootstrap };
+    if (call.kind === 'query' && call.name === 'crewTrail') {
+      const { crewId } = call.input as { crewId: string };
+      const fix = bootstrap.crews.find((c) => c.id === crewId)?.fix;
+      const t = Date.now();
+      // Today's trail: a short line leading to the crew's bootstrap position.
+      const points = fix ? [0, 1, 2, 3].map((k) => [fix.lon - 0.004 + k * 0.001, fix.lat - 0.003 + k * 0.00075, t - (4 - k) * 60_000]) : [];
+      return { ok: true, value: { crewId, points } };
+    }
+    if (call.kind === 'command' && call.name === 'submit') {
+      commands.push(call.input as OperatorCommand);
+      return { ok: true, value: { commandId: `cmd-${commands.length}` } };
+    }
+    return { ok: false, error: { code: 'bad_call', message: `harness has no ${call.kind} ${call.name}` } };
+  },
+  listen(_name, onPayload) {
+    deliver = onPayload;
+    return () => (deliver = null);
+  },
+};
+
+const EMPTY_BATCH: LiveBatch = {
+  reset: false,
+  requests: [],
+  removedRequestIds: [],
+  crews: [],
+  removedCrewIds: [],
+  fixes: [],
+  district: null,
+  categories: null,
+  contractors: null,
+  link: null,
+  notices: [],
+};
+
+export interface Harness {
+  bootstrap: Bootstrap;
+  commands: OperatorCommand[];
+  store: typeof useConsole;
+  /** Delivers a live batch as the core would (it goes through the client's validation). */
+  push(batch: Partial<LiveBatch>): void;
+  runLoad(o: LoadOptions): Promise<LoadResult>;
+}
+
+declare global {
+  interface Window {
+    __harness?: Harness;
+  }
+}
+
+const push = (batch: Partial<LiveBatch>) => deliver?.({ ...EMPTY_BATCH, ...batch });
+
+async function start(): Promise<void> {
+  const locale = q.get('locale');
+  if (locale === 'fa' || locale === 'en') useConsole.getState().setLocale(locale);
+  await connectStore(createApiClient(transport));
+  window.__harness = { bootstrap, commands, store: useConsole, push, runLoad: (o) => runLoad(o, bootstrap, push) };
+  createRoot(document.getElementById('root')!).render(<DistrictMap updates={mode} />);
+}
+
+void start();

@@ -1,0 +1,140 @@
+// In-page measurement for the map benchmark. Load: every crew sends one fix per second (delivered
+// in live batches every `batchMs`, as the core coalesces them) and a few requests change every
+// second. Measured:
+// - fix-to-screen latency of sampled crews: from the batch reaching the renderer (before the API
+//   client validates it) to the first 'render' event at which the crews source's loaded tiles
+//   carry that fix (querySourceFeatures on what is drawn, whatever the update strategy);
+// - frame times (requestAnimationFrame intervals) and long tasks of the main thread;
+// - per-update work: time inside each GeoJSON source update call (main thread) and until the
+//   source reports it applied (its promise), per source.
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Bootstrap, LiveBatch, RequestView } from '../../../common/api/contract';
+import { Fleet, makeRequest, rng } from './synthetic';
+
+export interface LoadOptions {
+  seconds: number;
+  batchMs: number;
+  /** How many crews' fixes are followed to the screen. */
+  probes: number;
+  /** Request changes per second (status or priority), on top of the fixes. */
+  requestChangesPerSecond: number;
+  /** No fixes, no changes: the idle map. */
+  idle?: boolean;
+}
+
+export interface SourceTiming {
+  calls: number;
+  /** Main-thread time inside updateData/setData, ms. */
+  callMs: number[];
+  /** From the call to the source reporting the update applied, ms. */
+  appliedMs: number[];
+}
+
+export interface LoadResult {
+  latencyMs: number[];
+  frameMs: number[];
+  longTaskMs: number;
+  fixesSent: number;
+  batches: number;
+  sources: Record<string, SourceTiming>;
+  jsHeapBytes: number | null;
+}
+
+let instrumented: Record<string, SourceTiming> | null = null;
+
+/** Wraps the GeoJSON source's update methods once, to time them; the map still runs them as is. */
+function instrument(map: MapLibreMap): Record<string, SourceTiming> {
+  if (instrumented) return instrumented;
+  const timings: Record<string, SourceTiming> = {};
+  const proto = Object.getPrototypeOf(map.getSource<GeoJSONSource>('crews')!) as GeoJSONSource;
+  for (const method of ['updateData', 'setData'] as const) {
+    const original = proto[method] as (this: GeoJSONSource, arg: unknown) => Promise<void>;
+    (proto as unknown as Record<string, unknown>)[method] = function (this: GeoJSONSource, arg: unknown) {
+      const t0 = performance.now();
+      const done = original.call(this, arg);
+      const t = (timings[this.id] ??= { calls: 0, callMs: [], appliedMs: [] });
+      t.calls++;
+      t.callMs.push(performance.now() - t0);
+      void done.then(() => t.appliedMs.push(performance.now() - t0));
+      return done;
+    };
+  }
+  return (instrumented = timings);
+}
+
+export async function runLoad(o: LoadOptions, bootstrap: Bootstrap, push: (b: Partial<LiveBatch>) => void): Promise<LoadResult> {
+  const map = window.__c137map!;
+  const sources = instrument(map);
+  for (const k of Object.keys(sources)) delete sources[k];
+  const fleet = new Fleet(bootstrap.crews);
+  const step = Math.max(1, Math.floor(bootstrap.crews.length / Math.max(1, o.probes)));
+  const probed = new Set(bootstrap.crews.filter((_, i) => i % step === 0).slice(0, o.probes).map((c) => c.id));
+  const pending = new Map<string, { at: number; t0: number }[]>();
+  const latencyMs: number[] = [];
+  const frameMs: number[] = [];
+  let longTaskMs = 0;
+  let fixesSent = 0;
+  let batches = 0;
+
+  const onRender = () => {
+    if (!pending.size) return;
+    const t = performance.now();
+    const drawn = map.querySourceFeatures('crews', { filter: ['in', ['get', 'id'], ['literal', [...pending.keys()]]] });
+    for (const f of drawn) {
+      const id = f.properties.id as string;
+      const list = pending.get(id);
+      while (list?.length && list[0].at <= (f.properties.at as number)) latencyMs.push(t - list.shift()!.t0);
+      if (list && !list.length) pending.delete(id);
+    }
+  };
+  map.on('render', onRender);
+
+  const longTasks = new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) longTaskMs += e.duration;
+  });
+  longTasks.observe({ type: 'longtask', buffered: false });
+
+  let last = 0;
+  let framing = true;
+  const tick = (t: number) => {
+    if (last) frameMs.push(t - last);
+    last = t;
+    if (framing) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+
+  const r = rng(7);
+  const open = bootstrap.requests.filter((x) => x.status !== 'closed');
+  let changeBudget = 0;
+  const timer = o.idle
+    ? null
+    : setInterval(() => {
+        const now = Date.now();
+        const fixes = fleet.fixes(o.batchMs, now);
+        changeBudget += (o.requestChangesPerSecond * o.batchMs) / 1000;
+        const requests: RequestView[] = [];
+        for (; changeBudget >= 1; changeBudget--) {
+          const base = open[Math.floor(r() * open.length)];
+          const fresh = makeRequest(r, 0, now, bootstrap.crews);
+          requests.push({ ...base, priority: fresh.priority, status: fresh.status === 'closed' ? 'acknowledged' : fresh.status, updatedAt: new Date(now).toISOString() });
+        }
+        const t0 = performance.now();
+        for (const f of fixes) {
+          if (!probed.has(f.crewId)) continue;
+          const list = pending.get(f.crewId) ?? [];
+          list.push({ at: Date.parse(f.at), t0 });
+          pending.set(f.crewId, list);
+        }
+        push({ fixes, requests });
+        fixesSent += fixes.length;
+        batches++;
+      }, o.batchMs);
+
+  await new Promise((resolve) => setTimeout(resolve, o.seconds * 1000));
+  if (timer) clearInterval(timer);
+  framing = false;
+  longTasks.disconnect();
+  map.off('render', onRender);
+  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  return { latencyMs, frameMs, longTaskMs, fixesSent, batches, sources: structuredClone(sources), jsHeapBytes: memory?.usedJSHeapSize ?? null };
+}
