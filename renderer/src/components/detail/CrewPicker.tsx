@@ -1,6 +1,6 @@
 // Choosing the crew to send: available crews, nearest first, trade match shown. Arrow keys move,
 // Enter assigns, Esc cancels; it owns its keys while open.
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { RequestView } from '../../../../common/api/contract';
 import { formatAge, formatDistance } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n';
@@ -18,6 +18,9 @@ export function CrewPicker({ request, onDone }: { request: RequestView; onDone()
     [crews, request, openedAt],
   );
   const [activeId, setActiveId] = useState<string | null>(null);
+  // Take the keys as soon as it opens (autoFocus does not apply to a list).
+  const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => listRef.current?.focus(), []);
   const active = candidates.find((c) => c.crew.id === activeId) ?? candidates[0];
 
   async function assign(c: CrewCandidate) {
@@ -52,8 +55,8 @@ export function CrewPicker({ request, onDone }: { request: RequestView; onDone()
         <ul
           className="crew-picker__list"
           role="listbox"
+          ref={listRef}
           tabIndex={0}
-          autoFocus
           aria-label={t.picker.title}
           aria-activedescendant={active ? `crew-option-${active.crew.id}` : undefined}
           onKeyDown={onKeyDown}

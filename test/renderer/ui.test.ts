@@ -1,0 +1,150 @@
+// The renderer in real Chromium, on the test-only fake core (harness/): language and direction,
+// the virtualised queue and its keys, commands and the hub's refusals, the wall display's
+// privacy. The same bundle code as shipped; only the core behind the API is a stand-in.
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { tempDir } from '../support/temp';
+import { harnessConfig } from './harness/harnessConfig';
+import { serveDir } from './harness/serve';
+
+let browser: Browser;
+let server: Server;
+let base: string;
+const temp = tempDir('c137-renderer-ui-');
+
+beforeAll(async () => {
+  const dist = path.join(temp.dir, 'dist');
+  await build(harnessConfig(dist));
+  ({ url: base, server } = await serveDir(dist));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  temp.cleanup();
+});
+
+/** Open the harness; a few hundred requests unless the query says otherwise. */
+async function open(query = '', locale?: 'fa' | 'en'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (locale) await page.addInitScript((l) => localStorage.setItem('console137.locale', l), locale);
+  const params = new URLSearchParams(query);
+  if (!params.has('n')) params.set('n', '400');
+  await page.goto(`${base}?${params}`);
+  await page.waitForSelector('[data-testid="operator-view"], [data-testid="wall-view"]');
+  expect(errors).toEqual([]);
+  return page;
+}
+
+const selectedRow = (page: Page) => page.locator('[data-testid="request-row"][aria-selected="true"]');
+const commandsSent = (page: Page) =>
+  page.evaluate(() => (window as unknown as { harness: { commands: Array<{ type: string }> } }).harness.commands.map((c) => c.type));
+
+// Chromium with a software-rendered map on a shared two-core machine: generous time per test.
+describe('renderer in Chromium', { timeout: 90_000 }, () => {
+  it('starts in Persian, right to left, and switches to English, left to right, remembered', async () => {
+    const page = await open();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fa', 'rtl']);
+    await expect.poll(() => page.getByTestId('link-status').getAttribute('data-state')).toBe('live');
+    expect(await page.getByTestId('link-status').textContent()).toContain('برخط');
+    expect(await page.getByTestId('clock').textContent()).toMatch(/[۰-۹]{2}:[۰-۹]{2}:[۰-۹]{2}/);
+
+    await page.getByTestId('locale-switch').click();
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
+    expect(await page.getByTestId('link-status').textContent()).toContain('Live');
+    await page.reload();
+    await page.waitForSelector('[data-testid="operator-view"]');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    expect(await page.getByTestId('clock').textContent()).toContain('Tehran time');
+    await page.close();
+  });
+
+  it('renders thousands of requests with a small DOM, most urgent first', async () => {
+    const page = await open('?n=5000');
+    const rows = page.getByTestId('request-row');
+    const shown = await rows.count();
+    expect(shown).toBeGreaterThan(10);
+    expect(shown).toBeLessThan(80);
+    expect(await rows.first().getAttribute('data-urgency')).toBe('overdue');
+    expect(await page.getByTestId('queue-counts').textContent()).toMatch(/[۰-۹]/);
+    await page.close();
+  });
+
+  it('moves through the queue with the keys and acts on the selection', async () => {
+    const page = await open('', 'en');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const ids = await page.getByTestId('request-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-request-id')));
+    expect(await selectedRow(page).getAttribute('data-request-id')).toBe(ids[1]);
+    await page.keyboard.press('ArrowUp');
+    const id = await selectedRow(page).getAttribute('data-request-id');
+    expect(id).toBe(ids[0]);
+
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('request-detail');
+    expect(await page.getByTestId('request-detail').getAttribute('data-request-id')).toBe(id);
+    await expect.poll(() => page.getByTestId('citizen').textContent()).toContain('زهرا احمدی');
+
+    await page.keyboard.press('KeyA'); // the most urgent row is a new request: acknowledge it
+    expect(await commandsSent(page)).toEqual(['request.acknowledge']);
+    // Its place in the queue changes with its deadline; the details keep showing it.
+    await expect.poll(() => page.getByTestId('request-detail').locator('.chip--status-acknowledged').count()).toBe(1);
+
+    await page.keyboard.press('KeyS');
+    await page.getByTestId('crew-picker').waitFor();
+    await page.keyboard.press('ArrowDown');
+    const crewId = await page.locator('[data-testid="crew-option"][aria-selected="true"]').getAttribute('data-crew-id');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('crew-picker').waitFor({ state: 'detached' });
+    const sent = await page.evaluate(() => (window as unknown as { harness: { commands: unknown[] } }).harness.commands.at(-1));
+    expect(sent).toEqual({ type: 'request.assign', data: { id, crewId } });
+    await page.close();
+  });
+
+  it('tells the operator, in their language, why the hub refused a command', async () => {
+    const page = await open();
+    await page.keyboard.press('ArrowDown');
+    // Another workstation acknowledged it first: the fake hub answers `conflict`.
+    await page.evaluate(() => {
+      const h = (window as unknown as { harness: { state: { requests: Array<{ id: string; status: string }> } } }).harness;
+      const id = document.querySelector('[data-testid="request-detail"]')?.getAttribute('data-request-id');
+      h.state.requests.find((r) => r.id === id)!.status = 'acknowledged';
+    });
+    await page.keyboard.press('KeyA');
+    const toast = page.getByTestId('toast');
+    await toast.waitFor();
+    expect(await toast.getAttribute('data-code')).toBe('conflict');
+    expect(await toast.textContent()).toContain('همکار دیگری');
+    expect(await toast.textContent()).toContain('request is not new');
+    await page.close();
+  });
+
+  it('shows link trouble: catching up with progress, reconnecting with a countdown', async () => {
+    const replaying = await open('?link=replaying', 'en');
+    expect(await replaying.getByTestId('link-status').getAttribute('data-state')).toBe('replaying');
+    expect(await replaying.locator('[data-testid="link-status"] progress').getAttribute('value')).toBe('31234');
+    await replaying.close();
+    const reconnecting = await open('?link=reconnecting', 'en');
+    expect(await reconnecting.getByTestId('link-status').textContent()).toMatch(/offline since .* next try in 00:1\d/);
+    expect(await reconnecting.getByTestId('outbox-pending').textContent()).toContain('2');
+    await reconnecting.close();
+  });
+
+  it('keeps personal data off the wall display', async () => {
+    const page = await open('?view=wall');
+    expect(await page.getByTestId('kpi').count()).toBe(4);
+    expect(await page.locator('[data-kpi="open"]').getAttribute('data-value')).toMatch(/^\d+$/);
+    expect(await page.getByTestId('wall-urgent').locator('li').count()).toBeGreaterThan(0);
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).not.toContain('زهرا احمدی');
+    expect(await page.getByTestId('request-detail').count()).toBe(0);
+    await page.close();
+  });
+});
