@@ -58,7 +58,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         return {
           request,
           citizen: d.role === 'operator' ? { name: s.citizenName, phone: s.citizenPhone } : null,
-          timeline: d.store.timeline(id).map(toTimelineEntry),
+          timeline: d.store.requestTimeline(id).map(toTimelineEntry),
         };
       },
       crewTrail: ({ crewId }) => ({ crewId, points: d.positions.trail(crewId) }),

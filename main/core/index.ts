@@ -47,7 +47,7 @@ export async function startCore(
   log.info(`starting: ${describeConfig(config)} role=${role}`);
 
   const replicator = new Replicator(store, log);
-  const positions = new PositionBook(store, (id) => store.crew(id) !== null);
+  const positions = new PositionBook(store, (id) => store.hasCrew(id));
   const views = new Views(store, (id) => positions.get(id));
   const linkListeners = new Set<(s: LinkState) => void>();
   // eslint-disable-next-line prefer-const -- the feed and the link refer to each other
@@ -95,7 +95,7 @@ export async function startCore(
     pendingCount: () => store.pendingCount(),
     onChanges: publish,
     onReset: () => {
-      positions.retain((id) => store.crew(id) !== null);
+      positions.retain((id) => store.hasCrew(id));
       live.resetAll();
     },
     onFixes: (fixes) => live.addFixes(fixes),

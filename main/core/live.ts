@@ -5,6 +5,8 @@ import type { FixRow } from './db/store';
 import { toFixView, type Views } from './views';
 
 export const FLUSH_MS = 150;
+/** Requests per batch at most; the rest follow in the next flush, so no flush blocks for long. */
+export const MAX_REQUESTS_PER_BATCH = 2000;
 
 export interface LiveSources {
   views: Views;
@@ -21,6 +23,7 @@ export class LiveFeed {
   private timer: NodeJS.Timeout | null = null;
   private reset = false;
   private requests = new Set<string>();
+  private carry = new Set<string>(); // requests left for the next batch
   private crews = new Set<string>();
   private removedCrews = new Set<string>();
   private fixes = new Map<string, FixRow>();
@@ -106,9 +109,10 @@ export class LiveFeed {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const batch = this.listeners.size ? this.build() : null;
+    if (!this.listeners.size) return this.clear();
+    const batch = this.build();
     this.clear();
-    if (!batch) return;
+    if (this.requests.size) this.schedule();
     for (const l of this.listeners) {
       try {
         l(batch);
@@ -119,13 +123,9 @@ export class LiveFeed {
   }
 
   private build(): LiveBatch {
-    const requests = [];
-    const removedRequestIds = [];
-    for (const id of this.requests) {
-      const v = this.src.views.request(id);
-      if (v) requests.push(v);
-      else removedRequestIds.push(id);
-    }
+    const ids = [...this.requests];
+    const { views: requests, gone: removedRequestIds } = this.src.views.requestsByIds(ids.slice(0, MAX_REQUESTS_PER_BATCH));
+    this.carry = new Set(ids.slice(MAX_REQUESTS_PER_BATCH));
     const crews = [];
     const removedCrewIds = [...this.removedCrews];
     for (const id of this.crews) {
@@ -150,7 +150,8 @@ export class LiveFeed {
 
   private clear(): void {
     this.reset = false;
-    this.requests = new Set();
+    this.requests = this.carry;
+    this.carry = new Set();
     this.crews = new Set();
     this.removedCrews = new Set();
     this.fixes = new Map();

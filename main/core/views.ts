@@ -52,24 +52,47 @@ export class Views {
     return s && toRequestView(s, this.store.pendingFor(id));
   }
 
+  /**
+   * Views of many requests at once (a live batch): overlays, pending counts and categories are
+   * read once for the lot. Ids with no request (a provisional one made real) come back in `gone`.
+   */
+  requestsByIds(ids: Iterable<string>): { views: RequestView[]; gone: string[] } {
+    const ctx = this.context();
+    const views: RequestView[] = [];
+    const gone: string[] = [];
+    for (const id of ids) {
+      const base = id.startsWith(PROVISIONAL_PREFIX) ? null : this.store.request(id);
+      const s = this.overlayRequest(base, ctx.overlays.get(id) ?? [], ctx.category);
+      if (s) views.push(toRequestView(s, ctx.pending.get(id) ?? 0));
+      else gone.push(id);
+    }
+    return { views, gone };
+  }
+
   /** Open requests and those closed since `closedSince`, plus requests being created. */
   requests(closedSince: string): RequestView[] {
-    const byTarget = groupOverlays(this.store.overlays(), 'request');
-    const pending = this.store.pendingByTarget();
-    const cat = this.categoryLookup();
+    const ctx = this.context();
     const out: RequestView[] = [];
     const seen = new Set<string>();
     const add = (id: string, s: RequestState | null) => {
       seen.add(id);
-      if (s && (s.closedAt === null || s.closedAt >= closedSince)) out.push(toRequestView(s, pending.get(id) ?? 0));
+      if (s && (s.closedAt === null || s.closedAt >= closedSince)) out.push(toRequestView(s, ctx.pending.get(id) ?? 0));
     };
-    for (const base of this.store.requestsOpenOrClosedSince(closedSince)) add(base.id, this.overlayRequest(base, byTarget.get(base.id) ?? [], cat));
-    for (const [id, rows] of byTarget) {
+    for (const base of this.store.requestsOpenOrClosedSince(closedSince)) add(base.id, this.overlayRequest(base, ctx.overlays.get(base.id) ?? [], ctx.category));
+    for (const [id, rows] of ctx.overlays) {
       if (seen.has(id)) continue;
       const base = id.startsWith(PROVISIONAL_PREFIX) ? null : this.store.request(id);
-      add(id, this.overlayRequest(base, rows, cat));
+      add(id, this.overlayRequest(base, rows, ctx.category));
     }
     return out;
+  }
+
+  private context() {
+    return {
+      overlays: groupOverlays(this.store.overlays(), 'request'),
+      pending: this.store.pendingByTarget(),
+      category: this.categoryLookup(),
+    };
   }
 
   private crewView(s: CrewState, rows: OutboxRow[]): CrewView {

@@ -2,7 +2,6 @@
 // and unknown events, command reconciliation and snapshot replacement.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { parseEvent } from '../../common/protocol/hub-protocol';
 import { Store } from '../../main/core/db/store';
 import { Replicator, inferSeqs } from '../../main/core/sync/replicator';
 import { categories, crew, district, ev, newRequest, resetSeq } from './fixtures';
@@ -99,14 +98,33 @@ describe('replicator', () => {
       ev('crew.status_changed', { crewId: 'c2', status: 'available' }, { seq: 40 }),
       ev('request.created', { request: newRequest('137-9') }, { seq: 40 }),
       { seq: 40, broken: true },
-    ].map((raw) => ({ raw, result: parseEvent(raw) }));
-    const changes = rep.applySnapshot(40, 'hub-b', snap);
-    expect(changes.requests.has('137-9')).toBe(true);
+    ];
+    const build = rep.beginSnapshot();
+    rep.stageSnapshot(build, 40, snap.slice(0, 2));
+    // nothing is visible before the commit
+    expect(store.allRequests().map((r) => r.id)).toEqual(['137-1']);
+    expect(store.meta().lastSeq).toBe(3);
+    rep.stageSnapshot(build, 40, snap.slice(2));
+    const changes = rep.commitSnapshot(build, 40, 'hub-b');
+    expect(changes.reconciled).toEqual([]);
     expect(store.meta()).toMatchObject({ lastSeq: 40, hubId: 'hub-b', rejectedEvents: 1 });
     expect(store.allRequests().map((r) => r.id)).toEqual(['137-9']);
     expect(store.crews().map((c) => [c.id, c.status])).toEqual([['c2', 'available']]);
     expect(store.pendingCount()).toBe(1);
     expect(rep.meta).toMatchObject({ lastSeq: 40, hubId: 'hub-b' });
+    expect(store.requestTimeline('137-9').map((e) => e.seq)).toEqual([40]);
+  });
+
+  it('an abandoned snapshot build leaves the live state as it was', () => {
+    rep.applyEvents(base());
+    const build = rep.beginSnapshot();
+    rep.stageSnapshot(build, 9, [ev('district.configured', { district, categories }, { seq: 9 })]);
+    const again = rep.beginSnapshot(); // a newer resume starts over
+    rep.stageSnapshot(again, 12, [ev('request.created', { request: newRequest('137-12') }, { seq: 12 })]);
+    expect(store.allRequests().map((r) => r.id)).toEqual(['137-1']);
+    rep.commitSnapshot(again, 12, 'hub-c');
+    expect(store.allRequests().map((r) => r.id)).toEqual(['137-12']);
+    expect(store.district()).toBeNull();
   });
 
   it('leaves state and cursor untouched when a transaction fails', () => {

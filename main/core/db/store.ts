@@ -67,12 +67,18 @@ export type NewOutboxRow = Pick<OutboxRow, 'commandId' | 'type' | 'data' | 'oper
 
 type Row = Record<string, unknown>;
 
+/** Tables holding hub-derived state: what a snapshot replaces. */
+const HUB_TABLES = ['events', 'district', 'categories', 'contractors', 'crews', 'requests'] as const;
+const HUB_TABLE_REF = new RegExp(`\\b(FROM|INTO)\\s+(${HUB_TABLES.join('|')})\\b`, 'g');
+
 export class Store {
   private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(
     readonly db: Database.Database,
     readonly path: string,
+    /** A staging view: hub-derived statements address the TEMP copies a snapshot is built in. */
+    private readonly isStaging = false,
   ) {}
 
   /** Open (creating if needed) for writing: WAL, synchronous=FULL, migrated to the latest schema. */
@@ -105,7 +111,7 @@ export class Store {
   private st(sql: string): Database.Statement {
     let s = this.statements.get(sql);
     if (!s) {
-      s = this.db.prepare(sql);
+      s = this.db.prepare(this.isStaging ? sql.replace(HUB_TABLE_REF, '$1 temp.snap_$2') : sql);
       this.statements.set(sql, s);
     }
     return s;
@@ -177,18 +183,42 @@ export class Store {
     ).run(e.seq, e.id, e.type, e.at, e.actorKind, e.actorId, e.commandId, e.targetId, JSON.stringify(e.data), e.unknown ? 1 : 0);
   }
 
-  /** Stored events about one request or crew, in the order they were applied. */
-  timeline(targetId: string): StoredEvent[] {
-    return (this.st('SELECT * FROM events WHERE target_id = ? ORDER BY rowid').all(targetId) as Row[]).map(toEvent);
+  /** Stored events about one request, in the order they were applied. */
+  requestTimeline(requestId: string): StoredEvent[] {
+    return (
+      this.st("SELECT * FROM events WHERE target_id = ? AND type LIKE 'request.%' ORDER BY rowid").all(requestId) as Row[]
+    ).map(toEvent);
   }
 
   eventCount(): number {
     return (this.st('SELECT count(*) AS n FROM events').get() as { n: number }).n;
   }
 
-  /** Drop all hub-derived state (a snapshot replaces it); the outbox and positions stay. */
+  /** Drop all hub-derived state; the outbox and positions stay. */
   clearHubState(): void {
-    for (const t of ['events', 'district', 'categories', 'contractors', 'crews', 'requests']) this.st(`DELETE FROM ${t}`).run();
+    for (const t of HUB_TABLES) this.db.prepare(`DELETE FROM main.${t}`).run();
+  }
+
+  /**
+   * Empty copies of the hub-derived tables (TEMP, private to this connection) and a Store view
+   * writing to them: a snapshot is built there in many short transactions, then swapped in.
+   */
+  staging(): Store {
+    for (const t of HUB_TABLES) {
+      const { sql } = this.db.prepare("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?").get(t) as { sql: string };
+      this.db.exec(`DROP TABLE IF EXISTS temp.snap_${t}`);
+      this.db.exec(sql.replace(/^CREATE TABLE \w+/, `CREATE TEMP TABLE snap_${t}`));
+    }
+    return new Store(this.db, this.path, true);
+  }
+
+  /** Replace the hub-derived tables with the staging copies (call inside a transaction). */
+  adoptStaging(): void {
+    for (const t of HUB_TABLES) {
+      this.db.prepare(`DELETE FROM main.${t}`).run();
+      this.db.prepare(`INSERT INTO main.${t} SELECT * FROM temp.snap_${t}`).run();
+      this.db.exec(`DROP TABLE temp.snap_${t}`);
+    }
   }
 
   // ---- district, categories, contractors ----
@@ -238,6 +268,10 @@ export class Store {
     return r ? toCrew(r) : null;
   }
 
+  hasCrew(id: string): boolean {
+    return this.st('SELECT 1 FROM crews WHERE id = ?').get(id) !== undefined;
+  }
+
   crews(): CrewState[] {
     return (this.st('SELECT * FROM crews ORDER BY id').all() as Row[]).map(toCrew);
   }
@@ -250,7 +284,7 @@ export class Store {
 
   deleteCrew(id: string): void {
     this.st('DELETE FROM crews WHERE id = ?').run(id);
-    this.st('DELETE FROM crew_positions WHERE crew_id = ?').run(id);
+    if (!this.isStaging) this.st('DELETE FROM crew_positions WHERE crew_id = ?').run(id);
   }
 
   /** Positions of crews that no longer exist are dropped (after a snapshot). */

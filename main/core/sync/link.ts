@@ -28,6 +28,8 @@ import { SnapshotCollector } from './snapshot';
 const CONNECT_TIMEOUT_MS = 10_000;
 const HELLO_TIMEOUT_MS = 15_000;
 const ACK_TIMEOUT_MS = 30_000;
+/** Events applied per transaction; a 1,000-event message becomes a few short steps with yields between. */
+export const APPLY_CHUNK = 250;
 
 // Envelopes only; each event and fix inside is checked on its own (a bad one never spoils the rest).
 const EventsEnvelope = z.object({ events: z.array(z.unknown()) });
@@ -191,7 +193,7 @@ export class HubLink {
         const session = this.session;
         if (item.gen !== this.gen || !session) continue;
         try {
-          this.handle(session, item);
+          await this.handle(session, item);
         } catch (err) {
           // A bug or a storage failure: drop the link and start over from what is stored.
           this.d.log.error(`sync failed: ${(err as Error).stack ?? err}`);
@@ -204,7 +206,7 @@ export class HubLink {
     }
   }
 
-  private handle(session: Session, item: Inbound): void {
+  private handle(session: Session, item: Inbound): void | Promise<void> {
     switch (item.kind) {
       case 'ack':
         return this.onResumeAck(session, item.err, item.ack);
@@ -242,7 +244,7 @@ export class HubLink {
       else this.set({ state: 'replaying', replay: { fromSeq: a.fromSeq, toSeq: a.toSeq, appliedSeq: lastSeq }, error: null, nextRetryAt: null });
     } else {
       this.d.log.info(`hub sends a snapshot at seq ${a.seq} in ${a.parts} part(s)`);
-      session.snapshot = new SnapshotCollector(a.seq, a.parts);
+      session.snapshot = new SnapshotCollector(a.seq, a.parts, this.d.replicator.beginSnapshot());
       this.set({ state: 'replaying', replay: { fromSeq: a.seq, toSeq: a.seq, appliedSeq: 0 }, error: null, nextRetryAt: null });
     }
     this.d.sender.online((command, onAck) => session.socket.timeout(ACK_TIMEOUT_MS).emit('command', command, onAck));
@@ -253,10 +255,16 @@ export class HubLink {
     if (!m.success) return this.d.log.warn(`ignored a malformed events message: ${summarise(m.error)}`);
     // While a snapshot is being collected, events still in flight from before are stale.
     if (session.snapshot) return;
-    if (m.data.events.length > MAX_EVENTS_PER_MESSAGE) {
-      this.d.log.warn(`events message of ${m.data.events.length} events exceeds ${MAX_EVENTS_PER_MESSAGE}; applied anyway`);
+    let events = m.data.events;
+    if (events.length > MAX_EVENTS_PER_MESSAGE) {
+      this.d.log.warn(`events message of ${events.length} events exceeds ${MAX_EVENTS_PER_MESSAGE}; applied anyway`);
     }
-    const r = this.d.replicator.applyEvents(m.data.events);
+    if (events.length > APPLY_CHUNK) {
+      // The rest goes back to the head of the queue: same order, but the loop breathes in between.
+      this.queue.unshift({ gen: session.gen, kind: 'events', msg: { events: events.slice(APPLY_CHUNK) } });
+      events = events.slice(0, APPLY_CHUNK);
+    }
+    const r = this.d.replicator.applyEvents(events);
     if (r.applied || r.rejected) this.d.onChanges(r.changes);
     const lastSeq = this.d.replicator.meta.lastSeq;
     if (r.gap && !session.resumeOutstanding) {
@@ -270,21 +278,29 @@ export class HubLink {
     } else if (r.applied || r.rejected) this.d.onLinkState(this.state());
   }
 
-  private onSnapshot(session: Session, msg: unknown): void {
+  private async onSnapshot(session: Session, msg: unknown): Promise<void> {
     const m = SnapshotMessage.safeParse(msg);
     if (!m.success) return this.d.log.warn(`ignored a malformed snapshot part: ${summarise(m.error)}`);
     const collector = session.snapshot;
     if (!collector) return; // before its ack (or after it completed): not ours
-    const outcome = collector.add(m.data);
+    const outcome = collector.accept(m.data);
+    if (outcome === 'ignored') return;
     if (outcome === 'missing_part') {
       this.d.log.warn(`snapshot part ${m.data.part} arrived before part ${collector.received + 1}; resuming`);
       session.snapshot = null;
       return this.sendResume(session);
     }
-    if (outcome !== 'complete') return;
+    // Staged in short transactions with yields between; a newer resume or a lost link abandons it.
+    const events = m.data.events;
+    for (let i = 0; i < events.length; i += APPLY_CHUNK) {
+      if (i > 0) await new Promise((r) => setImmediate(r));
+      if (session.gen !== this.gen || session.snapshot !== collector) return;
+      this.d.replicator.stageSnapshot(collector.build, collector.seq, events.slice(i, i + APPLY_CHUNK));
+    }
+    if (!collector.complete) return;
     session.snapshot = null;
-    const changes = this.d.replicator.applySnapshot(collector.seq, session.hello!.hubId, collector.events);
-    this.d.log.info(`snapshot applied: state replaced at seq ${collector.seq} (${collector.events.length} events)`);
+    const changes = this.d.replicator.commitSnapshot(collector.build, collector.seq, session.hello!.hubId);
+    this.d.log.info(`snapshot applied: state replaced at seq ${collector.seq} (${collector.parts} part(s))`);
     this.d.onReset(changes);
     this.goLive();
   }

@@ -37,6 +37,14 @@ export interface EventsResult {
   gap: boolean;
 }
 
+/** A snapshot being built part by part in staging tables. */
+export interface SnapshotBuild {
+  staging: Store;
+  rejected: { seq: number; parse: Extract<EventParse, { ok: false }>; raw: unknown }[];
+  commandIds: string[];
+  lastEventAt: string | null;
+}
+
 const RAW_KEEP = 4096; // enough of a rejected event to diagnose it, not a copy of a 64 KiB blob
 
 export class Replicator {
@@ -83,7 +91,10 @@ export class Replicator {
         }
         const parsed = parseEvent(raws[i]);
         if (parsed.ok) {
-          this.apply(parsed.event, changes);
+          this.apply(this.store, parsed.event, changes, (id) => {
+            const row = this.store.reconcile(id);
+            if (row) changes.reconciled.push(row);
+          });
           lastEventAt = parsed.event.at;
           applied++;
         } else {
@@ -99,28 +110,48 @@ export class Replicator {
     return { changes, applied, rejected, gap };
   }
 
-  /**
-   * Replace all hub-derived state with a complete snapshot, atomically; the outbox is kept.
-   * `parsed` are the snapshot's events already parsed part by part.
-   */
-  applySnapshot(seq: number, hubId: string, parsed: readonly { raw: unknown; result: EventParse }[]): Changes {
+  /** Start building a snapshot in staging tables; the live state is untouched until commit. */
+  beginSnapshot(): SnapshotBuild {
+    return { staging: this.store.staging(), rejected: [], commandIds: [], lastEventAt: null };
+  }
+
+  /** Add some of a snapshot's events to the build, in one (staging) transaction. */
+  stageSnapshot(build: SnapshotBuild, seq: number, raws: readonly unknown[]): void {
     const changes = emptyChanges();
-    let { lastEventAt, rejectedEvents } = this.cursor;
+    build.staging.tx(() => {
+      for (const raw of raws) {
+        const parsed = parseEvent(raw);
+        if (!parsed.ok) {
+          build.rejected.push({ seq, parse: parsed, raw });
+          continue;
+        }
+        this.apply(build.staging, parsed.event, changes, (id) => build.commandIds.push(id));
+        if (!build.lastEventAt || parsed.event.at > build.lastEventAt) build.lastEventAt = parsed.event.at;
+      }
+    });
+  }
+
+  /**
+   * Swap the complete snapshot in, atomically: hub-derived state replaced, lastSeq = seq, the
+   * hub's id stored; the outbox is kept (commands whose events it holds are reconciled).
+   */
+  commitSnapshot(build: SnapshotBuild, seq: number, hubId: string): Changes {
+    const changes = emptyChanges();
+    let { rejectedEvents } = this.cursor;
     const now = new Date().toISOString();
     this.store.tx(() => {
-      this.store.clearHubState();
-      for (const { raw, result } of parsed) {
-        if (result.ok) {
-          this.apply(result.event, changes);
-          if (!lastEventAt || result.event.at > lastEventAt) lastEventAt = result.event.at;
-        } else rejectedEvents = this.reject(seq, result, raw, now);
+      this.store.adoptStaging();
+      for (const r of build.rejected) rejectedEvents = this.reject(r.seq, r.parse, r.raw, now);
+      for (const id of build.commandIds) {
+        const row = this.store.reconcile(id);
+        if (row) changes.reconciled.push(row);
       }
-      this.store.setCursor(seq, lastEventAt);
+      this.store.setCursor(seq, build.lastEventAt);
       this.store.setHubId(hubId);
       this.store.prunePositions();
       changes.reconciled.push(...this.store.reconcileAckedUpTo(seq));
     });
-    this.cursor = { hubId, lastSeq: seq, lastEventAt, rejectedEvents };
+    this.cursor = { hubId, lastSeq: seq, lastEventAt: build.lastEventAt ?? this.cursor.lastEventAt, rejectedEvents };
     return changes;
   }
 
@@ -135,45 +166,43 @@ export class Replicator {
     return this.store.addRejected(seq, r.reason, text, now);
   }
 
-  private apply(e: HubEvent, changes: Changes): void {
+  /** Apply one valid event to `target` (the live tables, or a snapshot's staging copies). */
+  private apply(target: Store, e: HubEvent, changes: Changes, onCommand: (commandId: string) => void): void {
     let targetId: string | null = null;
     if ('unknown' in e) {
       // Stored raw for forward compatibility, otherwise ignored (§1).
     } else if (e.type === 'district.configured') {
-      this.store.putDistrict(e.data.district);
-      this.store.replaceCategories(e.data.categories);
+      target.putDistrict(e.data.district);
+      target.replaceCategories(e.data.categories);
       changes.district = changes.categories = true;
     } else if (e.type === 'contractor.upserted') {
       const c = e.data.contractor;
-      this.store.putContractor({ id: c.id, name: c.name, phone: c.phone ?? null, categories: c.categories });
+      target.putContractor({ id: c.id, name: c.name, phone: c.phone ?? null, categories: c.categories });
       targetId = c.id;
       changes.contractors = true;
     } else if (isCrewEvent(e)) {
       targetId = crewIdOf(e);
-      const before = this.store.crew(targetId);
+      const before = target.crew(targetId);
       const after = reduceCrew(before, e);
       if (after) {
-        this.store.putCrew(after);
+        target.putCrew(after);
         changes.crews.add(targetId);
         changes.removedCrews.delete(targetId);
       } else if (before) {
-        this.store.deleteCrew(targetId);
+        target.deleteCrew(targetId);
         changes.crews.delete(targetId);
         changes.removedCrews.add(targetId);
       }
     } else if (isRequestEvent(e)) {
       targetId = requestIdOf(e);
-      const after = reduceRequest(this.store.request(targetId), e);
+      const after = reduceRequest(target.request(targetId), e);
       if (after) {
-        this.store.putRequest(after);
+        target.putRequest(after);
         changes.requests.add(targetId);
       }
     }
-    if (e.commandId) {
-      const row = this.store.reconcile(e.commandId);
-      if (row) changes.reconciled.push(row);
-    }
-    this.store.insertEvent({
+    if (e.commandId) onCommand(e.commandId);
+    target.insertEvent({
       seq: e.seq,
       id: e.id,
       type: e.type,
