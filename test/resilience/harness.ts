@@ -5,6 +5,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import type { RunningHub } from '../../hub/index';
 import { DB_FILE_NAME, Store } from '../../main/core/db/store';
 import type { StateSummary } from '../../main/core/state-summary';
 
@@ -150,6 +151,11 @@ export function lookAtConsole(dataDir: string): ConsoleLook | null {
   });
 }
 
+/** Ids of up to `n` requests the console holds (to aim commands at while it replays). */
+export function requestIdsOf(dataDir: string, n: number): string[] {
+  return withConsoleDb(dataDir, (s) => s.db.prepare('SELECT id FROM requests ORDER BY id LIMIT ?').pluck().all(n) as string[]) ?? [];
+}
+
 /**
  * Every outbox row with how it settled. The core keeps a failed ack's code in the outbox table;
  * neither the `state` CLI nor the headless status lines print it, so the tests read it here.
@@ -201,6 +207,41 @@ export function storedLogOf(dataDir: string): {
 /** The comparable part of a state summary (the hub's control.state() has the same shape). */
 export function comparable(s: { requests: StateSummary['requests']; crews: { id: string; status: string }[] }) {
   return { requests: s.requests, crews: s.crews.map(({ id, status }) => ({ id, status })) };
+}
+
+// Each command type and the event that carries its effect (exactly one per application).
+const EFFECT: Record<string, string> = {
+  'request.acknowledge': 'request.acknowledged',
+  'request.note': 'request.noted',
+  'request.assign': 'request.assigned',
+  'request.set_status': 'request.status_changed',
+  'request.close': 'request.closed',
+};
+
+/**
+ * Exactly-once, checked three ways for every queued command (commandId → type): the hub counts
+ * one application, the hub's log and the console's log each hold its effect event once, and the
+ * console's outbox row is acked with its optimistic overlay gone. Returns what is wrong.
+ */
+export function exactlyOnceProblems(queued: Map<string, string>, hub: RunningHub, dataDir: string): string[] {
+  const applied = hub.control.appliedCommands();
+  const hubEffects = new Map<string, number>();
+  for (const e of hub.control.readLog(1)) {
+    if (e.commandId && e.type === EFFECT[queued.get(e.commandId) ?? '']) hubEffects.set(e.commandId, (hubEffects.get(e.commandId) ?? 0) + 1);
+  }
+  const outbox = new Map(outboxOf(dataDir).map((o) => [o.commandId, o]));
+  const consoleLog = storedLogOf(dataDir);
+  const wrong: string[] = [];
+  for (const [id, type] of queued) {
+    if (applied[id] !== 1) wrong.push(`${id} ${type}: applied ${applied[id] ?? 0} times`);
+    if (hubEffects.get(id) !== 1) wrong.push(`${id} ${type}: ${hubEffects.get(id) ?? 0} effect events in the hub log`);
+    const inConsole = consoleLog.byCommand.get(id)?.filter((t) => t === EFFECT[type]).length ?? 0;
+    if (inConsole !== 1) wrong.push(`${id} ${type}: ${inConsole} effect events in the console log`);
+    const o = outbox.get(id);
+    if (o?.state !== 'acked' || o.overlay) wrong.push(`${id} ${type}: outbox ${o ? `${o.state}${o.overlay ? ' with overlay' : ''} ${o.errorCode ?? ''}` : 'row missing'}`);
+  }
+  if (outbox.size !== queued.size) wrong.push(`outbox holds ${outbox.size} commands, ${queued.size} were queued`);
+  return wrong;
 }
 
 export async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 60_000, everyMs = 20): Promise<T> {
