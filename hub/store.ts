@@ -19,6 +19,8 @@ const ACK_KEEP_MS = 8 * 24 * 3600_000;
 export class HubStore {
   private readonly db: Database.Database;
   private readonly q;
+  /** Entity → ord (snapshot position: its first seq), so appends need not look it up. */
+  private readonly ords = new Map<string, number>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -94,9 +96,15 @@ export class HubStore {
     if (!op) return;
     if (op.op === 'delete') {
       this.q.delEntity.run(district, op.entity);
+      this.ords.delete(`${district}\u0000${op.entity}`);
       return;
     }
-    const ord = (this.q.ord.get(district, op.entity) as number | null) ?? seq;
+    const cacheKey = `${district}\u0000${op.entity}`;
+    let ord = this.ords.get(cacheKey);
+    if (ord === undefined) {
+      ord = (this.q.ord.get(district, op.entity) as number | undefined) ?? seq;
+      this.ords.set(cacheKey, ord);
+    }
     if (op.op === 'set') this.q.delKey.run(district, op.key);
     this.q.insHistory.run(district, op.key, seq, op.entity, op.group, ord, json);
   }
@@ -117,6 +125,7 @@ export class HubStore {
   clearDistrict(district: string): void {
     this.q.clearLog.run(district);
     this.q.clearHistory.run(district);
+    for (const k of this.ords.keys()) if (k.startsWith(`${district}\u0000`)) this.ords.delete(k);
   }
 
   ack(district: string, commandId: string): CommandAck | undefined {
