@@ -6,7 +6,7 @@ import { toFixView, type Views } from './views';
 
 export const FLUSH_MS = 150;
 /** Requests per batch at most; the rest follow in the next flush, so no flush blocks for long. */
-export const MAX_REQUESTS_PER_BATCH = 2000;
+export const MAX_REQUESTS_PER_BATCH = 500;
 
 export interface LiveSources {
   views: Views;

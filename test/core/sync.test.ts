@@ -65,8 +65,9 @@ describe('sync with the reference hub', () => {
       await caughtUp(tc, hub);
       const before = summariseDataDir(dir);
 
-      // duplicates: the whole log again
+      // duplicates: the whole log again; a snapshot part nobody asked for is ignored
       hub.control.emitRaw('events', { events: hub.control.readLog(1) });
+      hub.control.emitRaw('snapshot', { seq: 1, part: 1, parts: 1, events: hub.control.readLog(1, 1) });
       // a malformed event and an unknown type in the middle of valid ones
       hub.control.appendRaw({ type: 'request.acknowledged', data: { id: r.id, operatorId: { not: 'a string' } } });
       hub.control.appendRaw({ type: 'request.escalated', data: { id: r.id, level: 3 } });

@@ -1,0 +1,70 @@
+// The coalescing of the live subscription and the bookkeeping of snapshot parts.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LiveBatch, RequestView } from '../../common/api/contract';
+import { LiveFeed, MAX_REQUESTS_PER_BATCH } from '../../main/core/live';
+import { SnapshotCollector } from '../../main/core/sync/snapshot';
+import type { Views } from '../../main/core/views';
+
+const link = { state: 'live', since: 'x', hubId: null, lastSeq: 0, headSeq: null, lastEventAt: null, replay: null, error: null, nextRetryAt: null, outboxPending: 0, rejectedEvents: 0 } as const;
+const views = {
+  requestsByIds: (ids: Iterable<string>) => {
+    const all = [...ids];
+    return { views: all.filter((id) => !id.startsWith('gone')).map((id) => ({ id }) as RequestView), gone: all.filter((id) => id.startsWith('gone')) };
+  },
+  crew: (id: string) => (id === 'c-gone' ? null : { id }),
+} as unknown as Views;
+
+describe('live feed', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('flushes many changes as one batch, and large sets over several bounded batches', () => {
+    vi.useFakeTimers();
+    const feed = new LiveFeed({ views, district: () => null, categories: () => [], contractors: () => [], link: () => link }, 150);
+    const got: LiveBatch[] = [];
+    feed.subscribe((b) => got.push(b));
+    const ids = Array.from({ length: MAX_REQUESTS_PER_BATCH * 2 + 10 }, (_, i) => `r${i}`);
+    for (const id of ids) feed.touchRequests([id]);
+    feed.touchRequests(['gone-1']);
+    feed.touchCrews(['c1', 'c-gone']);
+    feed.notice({ kind: 'command_applied', commandId: 'k', type: 'request.note', targetId: 'r1' });
+    expect(got).toHaveLength(0);
+    vi.advanceTimersByTime(150);
+    expect(got).toHaveLength(1);
+    expect(got[0].requests).toHaveLength(MAX_REQUESTS_PER_BATCH);
+    expect(got[0]).toMatchObject({ reset: false, crews: [{ id: 'c1' }], removedCrewIds: ['c-gone'], notices: [{ commandId: 'k' }], link: null });
+    vi.advanceTimersByTime(300);
+    expect(got).toHaveLength(3);
+    const all = got.flatMap((b) => b.requests.map((r) => r.id));
+    expect(new Set(all)).toEqual(new Set(ids));
+    expect(got.flatMap((b) => b.removedRequestIds)).toEqual(['gone-1']);
+    expect(got[1].notices).toEqual([]);
+  });
+
+  it('a reset drops item deltas and carries the link state', () => {
+    vi.useFakeTimers();
+    const feed = new LiveFeed({ views, district: () => null, categories: () => [], contractors: () => [], link: () => link }, 150);
+    const got: LiveBatch[] = [];
+    feed.subscribe((b) => got.push(b));
+    feed.touchRequests(['r1']);
+    feed.resetAll();
+    vi.advanceTimersByTime(150);
+    expect(got).toEqual([expect.objectContaining({ reset: true, requests: [], link })]);
+  });
+});
+
+describe('snapshot parts', () => {
+  const build = { staging: null as never, rejected: [], commandIds: [], lastEventAt: null };
+  it('takes parts of its own seq and count in order, ignores others and spots a missing part', () => {
+    const c = new SnapshotCollector(40, 3, build);
+    const part = (p: number, seq = 40, parts = 3) => ({ seq, part: p, parts, events: [] });
+    expect(c.accept(part(1, 39))).toBe('ignored');
+    expect(c.accept(part(1, 40, 2))).toBe('ignored');
+    expect(c.accept(part(1))).toBe('accepted');
+    expect(c.accept(part(1))).toBe('ignored');
+    expect(c.accept(part(3))).toBe('missing_part');
+    expect(c.accept(part(2))).toBe('accepted');
+    expect(c.complete).toBe(false);
+    expect(c.accept(part(3))).toBe('accepted');
+    expect(c.complete).toBe(true);
+  });
+});
