@@ -3,6 +3,7 @@ import {
   formatAge,
   formatClockDuration,
   formatClockTime,
+  formatCountdown,
   formatDateTime,
   formatDistance,
   formatDuration,
@@ -47,14 +48,14 @@ describe('numbers', () => {
 describe('relative ages', () => {
   it('says how long ago in words', () => {
     expect(formatAge(3 * MIN + 20_000, 'fa')).toBe('۳ دقیقه پیش');
-    expect(formatAge(3 * MIN, 'en')).toBe('3 minutes ago');
+    expect(formatAge(3 * MIN, 'en')).toBe('3 min ago');
     expect(formatAge(45_000, 'fa')).toBe('۴۵ ثانیه پیش');
     expect(formatAge(2 * 60 * MIN + 5 * MIN, 'fa')).toBe('۲ ساعت پیش');
     expect(formatAge(50 * 60 * MIN, 'en')).toBe('2 days ago');
   });
 
   it('treats a clock slightly ahead of the event as zero', () => {
-    expect(formatAge(-1500, 'en')).toBe('0 seconds ago');
+    expect(formatAge(-1500, 'en')).toBe('0 sec ago');
   });
 });
 
@@ -76,6 +77,11 @@ describe('durations', () => {
     expect(formatClockDuration(-(65 * MIN + 3_000), 'fa')).toBe('۱:۰۵:۰۳');
     expect(formatClockDuration(65 * MIN + 3_000, 'en')).toBe('1:05:03');
     expect(formatClockDuration(999, 'en')).toBe('00:00');
+  });
+
+  it('switches countdowns to words beyond a day', () => {
+    expect(formatCountdown(23 * 60 * MIN, 'en')).toBe('23:00:00');
+    expect(formatCountdown(-(7 * 24 * 60 + 5 * 60) * MIN, 'fa')).toBe('۷ روز و ۵ ساعت');
   });
 });
 

@@ -1,6 +1,6 @@
 // Time left to a request's next deadline, ticking with the store's clock; "late" once past it.
 import type { RequestView } from '../../../common/api/contract';
-import { formatClockDuration } from '../i18n/format';
+import { formatCountdown } from '../i18n/format';
 import { useLocale, useT } from '../i18n';
 import { nextDeadline, urgencyOf } from '../state/deadlines';
 import { useConsole } from '../state/store';
@@ -13,7 +13,7 @@ export function Countdown({ request, withKind = true }: { request: RequestView; 
   if (!d) return <span className="muted">—</span>;
   const urgency = urgencyOf(request, now);
   const left = d.at - now;
-  const clock = formatClockDuration(left, locale);
+  const clock = formatCountdown(left, locale);
   const kind = d.kind === 'ack' ? t.detail.ackDueAt : t.detail.resolveDueAt;
   return (
     <span className={`countdown countdown--${urgency}`} title={withKind ? undefined : kind} data-deadline={d.kind}>

@@ -69,9 +69,11 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** How long ago, from a non-negative age in ms: "۳ دقیقه پیش" / "3 minutes ago". */
+/** How long ago, from a non-negative age in ms: "۳ دقیقه پیش" / "3 min ago" (short: it fills table cells). */
 export function formatAge(ageMs: number, locale: Locale): string {
-  const rtf = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(NUMBER_LOCALE[locale], { numeric: 'always', style: 'long' }));
+  const rtf = cached(`r|${locale}`, () =>
+    new Intl.RelativeTimeFormat(NUMBER_LOCALE[locale], { numeric: 'always', style: locale === 'fa' ? 'long' : 'short' }),
+  );
   const age = Math.max(0, ageMs);
   if (age < MINUTE) return rtf.format(-Math.floor(age / SECOND), 'second');
   if (age < HOUR) return rtf.format(-Math.floor(age / MINUTE), 'minute');
@@ -98,6 +100,11 @@ export function formatDuration(ms: number, locale: Locale): string {
   if (first < 0) return unit(0, 'second', locale);
   const shown = parts.slice(first, first + 2).filter(([n]) => n > 0).map(([n, u]) => unit(n, u, locale));
   return shown.join(locale === 'fa' ? ' و ' : ' ');
+}
+
+/** A countdown, sign dropped: as a clock under a day ("۱:۰۵:۰۳", "۰۵:۰۳"), in words beyond. */
+export function formatCountdown(ms: number, locale: Locale): string {
+  return Math.abs(ms) < DAY ? formatClockDuration(ms, locale) : formatDuration(ms, locale);
 }
 
 /** A span as a clock, sign dropped: "۱:۰۵:۰۳", "۰۵:۰۳" — for countdowns that change every second. */

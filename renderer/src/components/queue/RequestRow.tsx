@@ -38,13 +38,13 @@ export const RequestRow = memo(function RequestRow({ request: r, index, start, s
       onMouseLeave={() => hoverRequest(null)}
     >
       <span role="gridcell" className="cell cell--id"><bdi>{r.id}</bdi></span>
-      <span role="gridcell" className="cell cell--category">{category ? nameIn(locale, category) : r.category}</span>
+      <span role="gridcell" className="cell cell--category" dir="auto">{category ? nameIn(locale, category) : r.category}</span>
       <span role="gridcell" className="cell cell--priority"><PriorityChip priority={r.priority} /></span>
       <span role="gridcell" className="cell cell--status"><StatusChip status={r.status} pending={r.pendingCommands} /></span>
       <span role="gridcell" className="cell cell--address" dir="auto" title={r.address}>{r.address}</span>
       <span role="gridcell" className="cell cell--age">{formatAge(now - Date.parse(r.receivedAt), locale)}</span>
       <span role="gridcell" className="cell cell--deadline"><Countdown request={r} withKind={false} /></span>
-      <span role="gridcell" className="cell cell--crew">{crewName ? <bdi>{crewName}</bdi> : '—'}</span>
+      <span role="gridcell" className="cell cell--crew" dir={crewName ? 'auto' : undefined} title={crewName ?? undefined}>{crewName ?? '—'}</span>
     </div>
   );
 });
