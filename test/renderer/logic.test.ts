@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CrewView, RequestView } from '../../common/api/contract';
+import { allowedActions } from '../../renderer/src/state/allowedActions';
 import { rankCrews } from '../../renderer/src/state/crewRanking';
 import { compareUrgency, isOverdue, nextDeadline, urgencyOf } from '../../renderer/src/state/deadlines';
 
@@ -77,5 +78,22 @@ describe('crew ranking', () => {
     expect(ranked[1].km).toBeCloseTo(6.8, 0);
     expect(ranked.map((c) => c.matchesCategory)).toEqual([false, true, true, true]);
     expect(ranked[3]).toMatchObject({ km: null, fixAgeMs: 31 * MIN });
+  });
+});
+
+describe('allowed actions', () => {
+  const sorted = (r: RequestView) => [...allowedActions(r)].sort();
+
+  it('offers acknowledge only while new, field statuses only forward and only with a crew', () => {
+    expect(sorted(request())).toEqual(['acknowledge', 'assign', 'close', 'note', 'transfer']);
+    expect(sorted(request({ status: 'acknowledged', acknowledgedAt: iso(T0) }))).toEqual(['assign', 'close', 'note', 'transfer']);
+    expect(sorted(request({ status: 'en_route', acknowledgedAt: iso(T0), crewId: 'c1' }))).toEqual([
+      'assign', 'close', 'note', 'on_site', 'resolved', 'transfer', 'unassign',
+    ]);
+    expect(sorted(request({ status: 'resolved', acknowledgedAt: iso(T0), crewId: 'c1' }))).toEqual(['close', 'note', 'transfer']);
+  });
+
+  it('leaves only a note on a closed request', () => {
+    expect(sorted(request({ status: 'closed', acknowledgedAt: iso(T0), crewId: 'c1' }))).toEqual(['note']);
   });
 });

@@ -2,14 +2,13 @@
 // match physical keys (KeyboardEvent.code), so they work the same on a Persian layout.
 import { useEffect, useState } from 'react';
 import type { RequestView } from '../../../../common/api/contract';
-import type { FieldStatus } from '../../../../common/protocol/hub-protocol';
 import { useT } from '../../i18n';
+import { allowedActions, type Action } from '../../state/allowedActions';
 import { useConsole } from '../../state/store';
 import { keysBelongElsewhere } from '../keys';
 import { CloseForm, NoteForm, TransferForm, UnassignForm } from './ActionForms';
 import { CrewPicker } from './CrewPicker';
 
-type Action = 'acknowledge' | 'assign' | 'unassign' | FieldStatus | 'note' | 'close' | 'transfer';
 type Form = 'assign' | 'unassign' | 'note' | 'close' | 'transfer';
 
 const ACTIONS: Array<{ action: Action; key: string; code: string }> = [
@@ -23,23 +22,6 @@ const ACTIONS: Array<{ action: Action; key: string; code: string }> = [
   { action: 'close', key: 'C', code: 'KeyC' },
   { action: 'transfer', key: 'T', code: 'KeyT' },
 ];
-
-const FIELD_ORDER: RequestView['status'][] = ['assigned', 'en_route', 'on_site', 'resolved'];
-
-/** Which actions fit the request's state (the hub has the last word: it answers `conflict`). */
-export function allowedActions(r: RequestView): Set<Action> {
-  const open = r.status !== 'closed';
-  const step = FIELD_ORDER.indexOf(r.status);
-  const allowed = new Set<Action>(['note']);
-  if (r.status === 'new') allowed.add('acknowledge');
-  if (open && r.status !== 'resolved') allowed.add('assign');
-  if (open && r.crewId && r.status !== 'resolved') allowed.add('unassign');
-  if (r.crewId && step >= 0) {
-    (['en_route', 'on_site', 'resolved'] as const).forEach((s, i) => step <= i && allowed.add(s));
-  }
-  if (open) allowed.add('close').add('transfer');
-  return allowed;
-}
 
 export function RequestActions({ request }: { request: RequestView }) {
   const t = useT();
