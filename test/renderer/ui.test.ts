@@ -132,7 +132,7 @@ describe('renderer in Chromium', { timeout: 90_000 }, () => {
     expect(await replaying.locator('[data-testid="link-status"] progress').getAttribute('value')).toBe('31234');
     await replaying.close();
     const reconnecting = await open('?link=reconnecting', 'en');
-    expect(await reconnecting.getByTestId('link-status').textContent()).toMatch(/offline since .* next try in 00:1\d/);
+    expect(await reconnecting.getByTestId('link-status').textContent()).toMatch(/offline since .* next try (in 00:\d\d|now)/);
     expect(await reconnecting.getByTestId('outbox-pending').textContent()).toContain('2');
     await reconnecting.close();
   });
