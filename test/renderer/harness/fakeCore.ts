@@ -48,6 +48,7 @@ const STATUSES: RequestView['status'][] = ['new', 'new', 'acknowledged', 'assign
 const PRIORITIES: RequestView['priority'][] = ['urgent', 'high', 'normal', 'normal', 'normal', 'low'];
 const CHANNELS: RequestView['channel'][] = ['phone', 'phone', 'app', 'web', 'sms', 'walk_in'];
 const CREW_STATUSES: CrewView['status'][] = ['available', 'available', 'available', 'assigned', 'en_route', 'on_site', 'break', 'off_duty'];
+const PEOPLE = ['ناصر حیدری', 'مجید رحیمی', 'کریم اسدی', 'فرهاد کریمی', 'بهروز صادقی', 'حسین شریفی'];
 const CENTER: [number, number] = [52.535, 29.625];
 
 export interface FakeCoreOptions {
@@ -78,7 +79,7 @@ export function makeBootstrap(o: FakeCoreOptions = {}): Bootstrap {
     const [lon, lat] = near(0.09);
     return {
       id: `crew-${i + 1}`,
-      name: `اکیپ ${i + 1}`,
+      name: `اکیپ ${i + 1} — ${PEOPLE[i % PEOPLE.length]}`,
       contractorId: k.id,
       categories: k.categories,
       vehicle: i % 3 === 0 ? `نیسان ${10 + i}` : null,

@@ -89,7 +89,7 @@ function CrewOption({ candidate: c, active, onPick }: { candidate: CrewCandidate
       className={`crew-option${active ? ' crew-option--active' : ''}`}
       onClick={onPick}
     >
-      <strong className="crew-option__name"><bdi>{c.crew.name}</bdi></strong>
+      <strong className="crew-option__name" dir="auto">{c.crew.name}</strong>
       <span className="crew-option__contractor muted" dir="auto">{contractor?.name ?? ''}</span>
       <span className={c.km !== null ? 'crew-option__distance' : 'crew-option__distance muted'}>{where}</span>
       <span className={`chip ${c.matchesCategory ? 'chip--match' : 'chip--nomatch'}`}>{c.matchesCategory ? t.picker.match : t.picker.noMatch}</span>
