@@ -24,16 +24,44 @@ export function urgencyOf(r: RequestView, now: number): Urgency {
   return d.at - now < (d.at - start) * SOON_SHARE ? 'soon' : 'ok';
 }
 
+interface UrgencyKey {
+  group: number;
+  due: number;
+  priority: number;
+  received: number;
+  id: string;
+}
+
+// Request views are replaced, never mutated, so a key computed once per view stays right; the
+// queue re-sorts thousands of rows a few times a second and parsing dates in every comparison
+// would dominate that.
+const keys = new WeakMap<RequestView, UrgencyKey>();
+
+function urgencyKey(r: RequestView): UrgencyKey {
+  let k = keys.get(r);
+  if (!k) {
+    const d = nextDeadline(r);
+    k = {
+      group: d ? 0 : r.status === 'resolved' ? 1 : 2,
+      due: d ? d.at : 0,
+      priority: PRIORITY_RANK[r.priority],
+      received: Date.parse(r.receivedAt),
+      id: r.id,
+    };
+    keys.set(r, k);
+  }
+  return k;
+}
+
 /** Racing requests by nearest deadline, then resolved, then closed; priority, then age breaks ties. */
 export function compareUrgency(a: RequestView, b: RequestView): number {
-  const da = nextDeadline(a);
-  const db = nextDeadline(b);
-  const group = (r: RequestView, d: unknown) => (d ? 0 : r.status === 'resolved' ? 1 : 2);
+  const ka = urgencyKey(a);
+  const kb = urgencyKey(b);
   return (
-    group(a, da) - group(b, db) ||
-    (da && db ? da.at - db.at : 0) ||
-    PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
-    Date.parse(a.receivedAt) - Date.parse(b.receivedAt) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    ka.group - kb.group ||
+    ka.due - kb.due ||
+    ka.priority - kb.priority ||
+    ka.received - kb.received ||
+    (ka.id < kb.id ? -1 : ka.id > kb.id ? 1 : 0)
   );
 }
