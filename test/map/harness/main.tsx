@@ -2,13 +2,14 @@
 // to a synthetic core (generated bootstrap, live batches pushed by the test or benchmark). Options
 // come from the query string: requests, crews, seed, basemap (tile URL), mode, locale, role.
 import { createRoot } from 'react-dom/client';
-import type { Bootstrap, LiveBatch } from '../../../common/api/contract';
+import type { LiveBatch } from '../../../common/api/contract';
 import { createApiClient, type ApiResult, type ApiTransport } from '../../../common/api/rpc';
 import type { OperatorCommand } from '../../../common/protocol/hub-protocol';
 import { DistrictMap } from '../../../renderer/src/map/DistrictMap';
 import type { UpdateMode } from '../../../renderer/src/map/pointSync';
 import { connectStore, useConsole } from '../../../renderer/src/state/store';
-import { runLoad, type LoadOptions, type LoadResult } from './measure';
+import type { Harness } from './api';
+import { runLoad } from './measure';
 import { makeBootstrap } from './synthetic';
 
 const q = new URLSearchParams(location.search);
@@ -61,28 +62,14 @@ const EMPTY_BATCH: LiveBatch = {
   notices: [],
 };
 
-export interface Harness {
-  bootstrap: Bootstrap;
-  commands: OperatorCommand[];
-  store: typeof useConsole;
-  /** Delivers a live batch as the core would (it goes through the client's validation). */
-  push(batch: Partial<LiveBatch>): void;
-  runLoad(o: LoadOptions): Promise<LoadResult>;
-}
-
-declare global {
-  interface Window {
-    __harness?: Harness;
-  }
-}
-
 const push = (batch: Partial<LiveBatch>) => deliver?.({ ...EMPTY_BATCH, ...batch });
 
 async function start(): Promise<void> {
   const locale = q.get('locale');
   if (locale === 'fa' || locale === 'en') useConsole.getState().setLocale(locale);
   await connectStore(createApiClient(transport));
-  window.__harness = { bootstrap, commands, store: useConsole, push, runLoad: (o) => runLoad(o, bootstrap, push) };
+  const harness: Harness = { bootstrap, commands, store: useConsole, push, runLoad: (o) => runLoad(o, bootstrap, push) };
+  window.__harness = harness;
   createRoot(document.getElementById('root')!).render(<DistrictMap updates={mode} />);
 }
 

@@ -9,36 +9,8 @@
 //   source reports it applied (its promise), per source.
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Bootstrap, LiveBatch, RequestView } from '../../../common/api/contract';
+import type { LoadOptions, LoadResult, SourceTiming } from './api';
 import { Fleet, makeRequest, rng } from './synthetic';
-
-export interface LoadOptions {
-  seconds: number;
-  batchMs: number;
-  /** How many crews' fixes are followed to the screen. */
-  probes: number;
-  /** Request changes per second (status or priority), on top of the fixes. */
-  requestChangesPerSecond: number;
-  /** No fixes, no changes: the idle map. */
-  idle?: boolean;
-}
-
-export interface SourceTiming {
-  calls: number;
-  /** Main-thread time inside updateData/setData, ms. */
-  callMs: number[];
-  /** From the call to the source reporting the update applied, ms. */
-  appliedMs: number[];
-}
-
-export interface LoadResult {
-  latencyMs: number[];
-  frameMs: number[];
-  longTaskMs: number;
-  fixesSent: number;
-  batches: number;
-  sources: Record<string, SourceTiming>;
-  jsHeapBytes: number | null;
-}
 
 let instrumented: Record<string, SourceTiming> | null = null;
 
