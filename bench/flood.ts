@@ -6,29 +6,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import type { LiveBatch } from '../common/api/contract';
 import { ensureConsoleId } from '../main/core/config';
 import { startCore } from '../main/core/index';
 import { silentLogger } from '../main/core/log';
+import { eventLoopDelay, fmtDelay, RESOLUTION_MS } from './lib/delay';
 import { DISTRICT, machine, numberFlag, startHubProcess, TOKEN } from './lib/hub-process';
 
 const SECONDS = numberFlag('seconds', 60);
 const CREWS = numberFlag('crews', 500);
 const WARMUP_MS = 3000;
-
-const RESOLUTION_MS = 5; // the histogram's values include this sampling interval
-
-/** Event-loop delay of this process over `ms` while it does whatever it is doing. */
-async function eventLoopDelay(ms: number) {
-  const h = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-  h.enable();
-  await new Promise((r) => setTimeout(r, ms));
-  h.disable();
-  return h;
-}
-const fmtDelay = (h: ReturnType<typeof monitorEventLoopDelay>) =>
-  `p50 ${(h.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(1)} ms, max ${(h.max / 1e6).toFixed(1)} ms`;
 
 console.log(`flood benchmark — ${machine()}, ${new Date().toISOString()}`);
 // The machine's own noise (shared cores): the same measurement with nothing running.

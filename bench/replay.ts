@@ -6,12 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
 import { NAMESPACE, PROTOCOL_VERSION } from '../common/protocol/hub-protocol';
 import { ensureConsoleId } from '../main/core/config';
 import { startCore } from '../main/core/index';
 import { silentLogger } from '../main/core/log';
+import { delayMonitor, eventLoopDelay, fmtDelay, RESOLUTION_MS } from './lib/delay';
 import { DISTRICT, machine, numberFlag, startHubProcess, TOKEN } from './lib/hub-process';
 
 const EVENTS = numberFlag('events', 100_000);
@@ -69,11 +70,11 @@ function rawTransfer(url: string, n: number): Promise<Run> {
 }
 
 /** A fresh core replays everything; timed from `replaying` (the resume ack) to `live`. */
-async function coreReplay(url: string): Promise<Run & { p99: number; max: number }> {
+async function coreReplay(url: string): Promise<Run & { delay: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'c137-bench-replay-'));
   try {
     const config = { hubUrl: url, districtId: DISTRICT, token: TOKEN, dataDir: dir, operatorId: 'bench', consoleId: ensureConsoleId(dir) };
-    const delay = monitorEventLoopDelay({ resolution: 10 });
+    const delay = delayMonitor();
     let t0 = 0;
     let cpu0 = process.cpuUsage();
     let done: (r: Run) => void;
@@ -90,13 +91,14 @@ async function coreReplay(url: string): Promise<Run & { p99: number; max: number
     const run = await finished;
     delay.disable();
     await core.close();
-    return { ...run, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 };
+    return { ...run, delay: fmtDelay(delay) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 console.log(`replay benchmark — ${machine()}, ${new Date().toISOString()}`);
+const idle = await eventLoopDelay(3000);
 const t = performance.now();
 const hub = await startHubProcess(['--mode', 'burst', '--burst-events', String(EVENTS), '--seed', '1']);
 console.log(`hub process with a ${fmt(EVENTS)}-event backlog ready in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -104,7 +106,8 @@ try {
   const raw1 = await rawTransfer(hub.url, 1);
   console.log(`raw socket.io transfer: ${describe(raw1)}`);
   const core = await coreReplay(hub.url);
-  console.log(`core replay (applied):  ${describe(core)}; event-loop delay p99 ${core.p99.toFixed(1)} ms, max ${core.max.toFixed(1)} ms`);
+  console.log(`core replay (applied):  ${describe(core)}`);
+  console.log(`event-loop delay during the core's replay (${RESOLUTION_MS} ms sampling, included): ${core.delay}; idle process before: ${fmtDelay(idle)}`);
   const raw2 = await rawTransfer(hub.url, 2);
   console.log(`raw socket.io transfer: ${describe(raw2)}`);
   const rawRate = (rate(raw1) + rate(raw2)) / 2;
