@@ -19,7 +19,7 @@ import {
   startHubProcess, stateByCli, storedLogOf, testSeed, TOKEN, waitFor, type Proc,
 } from './harness';
 
-const BACKLOG = 20_000;
+const BACKLOG = 30_000;
 const OPERATOR = 'op-restart';
 
 const tmp = tempDir('c137-hubrestart-');
@@ -52,13 +52,13 @@ describe('hub restart and log reset under a running console', () => {
       c = startConsole(p.url, dir, OPERATOR);
       const first = await waitFor(() => alive(c!) && lookAtConsole(dir)?.lastSeq, 'replay to start', 120_000, 10);
       const hubId = lookAtConsole(dir)!.hubId;
-      const killAt = first + r.int(2_000, BACKLOG / 2);
+      const killAt = first + r.int(1_000, 8_000);
       await waitFor(() => alive(c!) && (lookAtConsole(dir)?.lastSeq ?? 0) >= killAt, `replay past ${killAt}`, 120_000, 10);
       // Commands go out during the replay; the hub dies once some of them are acknowledged.
       const store = Store.open(join(dir, DB_FILE_NAME));
       for (const id of requestIdsOf(dir, 40)) queued.set(queueCommand(store, { type: 'request.note', data: { id, note: 'پیش از راه‌اندازی دوباره' } }, OPERATOR).commandId, 'request.note');
       store.close();
-      const j = r.int(1, queued.size - 10);
+      const j = r.int(1, 10); // most still unsent: the hub dies with commands in flight, well before the replay ends
       await waitFor(() => alive(c!) && outboxOf(dir).filter((o) => o.state === 'acked').length >= j, `${j} commands acked`, 120_000, 5);
       await p.kill9();
       const atKill = lookAtConsole(dir)!;

@@ -20,7 +20,7 @@ import {
 } from './harness';
 
 const BACKLOG = 30_000; // events of simulated history before the console first starts
-const MIN_BACKLOG = 5_000; // a replay kill needs this much left to land mid-replay (1,000 events per message)
+const MIN_BACKLOG = 6_000; // a replay kill needs this much left to land mid-replay on a fast machine too
 const TARGETS = 60; // requests the commands act on
 const OPERATOR = 'op-kill';
 
@@ -102,19 +102,19 @@ describe('console killed with SIGKILL', () => {
         const start = lookAtConsole(dir)?.lastSeq ?? 0;
         if (kind === 'replay' && h.control.headSeq() - start < MIN_BACKLOG) topUp(MIN_BACKLOG + 3_000 - (h.control.headSeq() - start));
         const head = h.control.headSeq();
-        const batch = kind === 'commands' ? queueBatch(r.int(8, 30)) : [];
+        const batch = kind === 'commands' ? queueBatch(r.int(16, 40)) : [];
         const c = (running = startConsole(h.url, dir, OPERATOR));
         if (r.chance(0.5)) queueNoteByCli();
         const alive = () => c.alive() || fail(c);
         let why: string;
         if (kind === 'replay') {
-          const target = start + r.int(1_000, head - start - 2_500);
+          const target = start + r.int(1_000, head - start - 4_000);
           await waitFor(() => alive() && (lookAtConsole(dir)?.lastSeq ?? 0) >= target, `replay past seq ${target}`, 120_000, 10);
-          await sleep(r.int(0, 40)); // somewhere inside the next message
+          await sleep(r.int(0, 15)); // somewhere inside the next transaction
           why = `lastSeq≥${target}`;
         } else if (kind === 'commands') {
           const applied = () => batch.filter((id) => h.control.appliedCommands()[id]).length;
-          const j = r.int(1, batch.length - 1);
+          const j = r.int(1, batch.length - 8); // leave several unsent, so the kill finds some in flight
           await waitFor(() => alive() && applied() >= j, `${j} of ${batch.length} commands applied`, 120_000, 5);
           why = `${j}/${batch.length} applied`;
         } else {
