@@ -4,11 +4,11 @@
 // they take. Prints figures; asserts nothing.
 //   npx tsx bench/renderer-store.ts
 import { performance } from 'node:perf_hooks';
-import type { LiveBatch } from '../common/api/contract';
 import { DEFAULT_FILTER, matches } from '../renderer/src/components/queue/queueFilter';
 import { compareUrgency } from '../renderer/src/state/deadlines';
 import { applyBatch, useConsole } from '../renderer/src/state/store';
-import { EMPTY_BATCH, makeBootstrap } from '../test/renderer/harness/fakeCore';
+import { makeBootstrap } from '../test/renderer/harness/fakeCore';
+import { liveBatch } from '../common/api/contract';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -25,11 +25,10 @@ for (const n of [2_000, 5_000, 20_000]) {
   const queue: number[] = [];
   for (let round = 0; round < 60; round++) {
     const at = new Date(Date.now() + round * 1000).toISOString();
-    const batch: LiveBatch = {
-      ...EMPTY_BATCH,
+    const batch = liveBatch({
       requests: boot.requests.slice(round * 50, round * 50 + 50).map((r) => ({ ...r, updatedAt: at })),
       fixes: boot.crews.map((c, i) => ({ crewId: c.id, lon: 52.5 + i * 1e-4, lat: 29.6, heading: null, speedKmh: 20, at })),
-    };
+    });
     let t = performance.now();
     useConsole.setState((s) => applyBatch(s, batch, false));
     apply.push(performance.now() - t);

@@ -166,6 +166,24 @@ export const LiveBatch = z.object({
 });
 export type LiveBatch = z.infer<typeof LiveBatch>;
 
+/** A batch carrying only what `over` sets; `liveBatch({ reset: true })` makes the renderer re-bootstrap. */
+export function liveBatch(over: Partial<LiveBatch> = {}): LiveBatch {
+  return {
+    reset: false,
+    requests: [],
+    removedRequestIds: [],
+    crews: [],
+    removedCrewIds: [],
+    fixes: [],
+    district: null,
+    categories: null,
+    contractors: null,
+    link: null,
+    notices: [],
+    ...over,
+  };
+}
+
 export const api = {
   queries: {
     bootstrap: { input: z.object({}), output: Bootstrap },

@@ -4,7 +4,7 @@
 import type { RawData, WebSocket } from 'ws';
 import { z } from 'zod';
 import type { WsServerMessage } from '../../common/api/bridge';
-import type { SubscriptionName } from '../../common/api/contract';
+import { liveBatch, type SubscriptionName } from '../../common/api/contract';
 import {
   dispatch,
   isSubscriptionName,
@@ -33,19 +33,7 @@ const DRAIN_CHECK_MS = 100;
  * skipped is lost, only re-read.
  */
 const RESYNC: { [K in SubscriptionName]: () => SubscriptionPayload<K> } = {
-  live: () => ({
-    reset: true,
-    requests: [],
-    removedRequestIds: [],
-    crews: [],
-    removedCrewIds: [],
-    fixes: [],
-    district: null,
-    categories: null,
-    contractors: null,
-    link: null,
-    notices: [],
-  }),
+  live: () => liveBatch({ reset: true }),
 };
 
 export function serveApiSocket(ws: WebSocket, handlers: ApiHandlers, log: (line: string) => void): void {

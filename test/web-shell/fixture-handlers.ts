@@ -2,7 +2,7 @@
 // acknowledges one, and a `live` subscription that coalesces changes into one batch per tick the
 // way the core does. Lets the transports be tested without waiting for the core.
 import { ApiError, type ApiHandlers, type SubscriptionPayload } from '../../common/api/rpc';
-import type { Bootstrap, LiveBatch, RequestView } from '../../common/api/contract';
+import { liveBatch, type Bootstrap, type LiveBatch, type RequestView } from '../../common/api/contract';
 
 type Live = SubscriptionPayload<'live'>;
 
@@ -38,22 +38,6 @@ export function request(id: string, description = 'چاله در خیابان ز
   };
 }
 
-export function emptyBatch(over: Partial<LiveBatch> = {}): Live {
-  return {
-    reset: false,
-    requests: [],
-    removedRequestIds: [],
-    crews: [],
-    removedCrewIds: [],
-    fixes: [],
-    district: null,
-    categories: null,
-    contractors: null,
-    link: null,
-    notices: [],
-    ...over,
-  };
-}
 
 export function fixtureHandlers(flushMs = 20): FixtureHandlers {
   const requests = new Map(['r-1', 'r-2', 'r-3'].map((id) => [id, request(id)]));
@@ -68,7 +52,7 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
   };
   const flush = () => {
     timer = null;
-    emit(emptyBatch({ requests: [...changed.values()], notices }));
+    emit(liveBatch({ requests: [...changed.values()], notices }));
     changed = new Map();
     notices = [];
   };
@@ -129,7 +113,7 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    push: (batch) => emit(emptyBatch(batch)),
+    push: (batch) => emit(liveBatch(batch)),
     listenerCount: () => listeners.size,
   };
 }

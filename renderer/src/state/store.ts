@@ -14,6 +14,7 @@ import type {
   RequestDetail,
   RequestView,
 } from '../../../common/api/contract';
+import { liveBatch } from '../../../common/api/contract';
 import { ApiError, type ApiClient, type ApiErrorCode } from '../../../common/api/rpc';
 import type { CommandErrorCode, OperatorCommand } from '../../../common/protocol/hub-protocol';
 import type { Locale } from '../i18n/format';
@@ -141,19 +142,6 @@ function emit(batch: LiveBatch): void {
   }
 }
 
-const RESET_BATCH: LiveBatch = {
-  reset: true,
-  requests: [],
-  removedRequestIds: [],
-  crews: [],
-  removedCrewIds: [],
-  fixes: [],
-  district: null,
-  categories: null,
-  contractors: null,
-  link: null,
-  notices: [],
-};
 
 const byKey = <T>(items: T[], key: (t: T) => string): Record<string, T> =>
   Object.fromEntries(items.map((t) => [key(t), t]));
@@ -314,7 +302,7 @@ async function bootstrapUntilSettled(): Promise<void> {
       for (const w of waiting) next = { ...next, ...applyBatch(next, w, true) };
       return next;
     });
-    emit(RESET_BATCH);
+    emit(liveBatch({ reset: true }));
     return;
   }
 }

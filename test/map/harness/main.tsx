@@ -2,7 +2,7 @@
 // to a synthetic core (generated bootstrap, live batches pushed by the test or benchmark). Options
 // come from the query string: requests, crews, seed, basemap (tile URL), mode, locale, role.
 import { createRoot } from 'react-dom/client';
-import type { LiveBatch } from '../../../common/api/contract';
+import { liveBatch, type LiveBatch } from '../../../common/api/contract';
 import { createApiClient, type ApiResult, type ApiTransport } from '../../../common/api/rpc';
 import type { OperatorCommand } from '../../../common/protocol/hub-protocol';
 import { DistrictMap } from '../../../renderer/src/map/DistrictMap';
@@ -48,21 +48,8 @@ const transport: ApiTransport = {
   },
 };
 
-const EMPTY_BATCH: LiveBatch = {
-  reset: false,
-  requests: [],
-  removedRequestIds: [],
-  crews: [],
-  removedCrewIds: [],
-  fixes: [],
-  district: null,
-  categories: null,
-  contractors: null,
-  link: null,
-  notices: [],
-};
 
-const push = (batch: Partial<LiveBatch>) => deliver?.({ ...EMPTY_BATCH, ...batch });
+const push = (batch: Partial<LiveBatch>) => deliver?.(liveBatch(batch));
 
 async function start(): Promise<void> {
   const locale = q.get('locale');

@@ -1,23 +1,10 @@
 // A test-only stand-in for the console core, for renderer unit tests and the screenshot harness:
 // it implements the real ApiHandlers, so calls still go through the contract's dispatcher and
 // validating client (common/api/rpc.ts). Deterministic data around Shiraz; never shipped.
-import type { Bootstrap, CrewView, LiveBatch, RequestDetail, RequestView, TimelineEntry } from '../../../common/api/contract';
+import { liveBatch, type Bootstrap, type CrewView, type LiveBatch, type RequestDetail, type RequestView, type TimelineEntry } from '../../../common/api/contract';
 import { ApiError, createApiClient, dispatch, type ApiClient, type ApiHandlers } from '../../../common/api/rpc';
 import type { OperatorCommand } from '../../../common/protocol/hub-protocol';
 
-export const EMPTY_BATCH: LiveBatch = {
-  reset: false,
-  requests: [],
-  removedRequestIds: [],
-  crews: [],
-  removedCrewIds: [],
-  fixes: [],
-  district: null,
-  categories: null,
-  contractors: null,
-  link: null,
-  notices: [],
-};
 
 function mulberry32(seed: number) {
   return () => {
@@ -175,7 +162,7 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
     state,
     commands: [],
     bootstraps: 0,
-    push: (batch) => core.pushRaw({ ...EMPTY_BATCH, ...batch }),
+    push: (batch) => core.pushRaw(liveBatch(batch)),
     pushRaw: (payload) => listeners.forEach((l) => l(clone(payload))),
     handlers: {
       queries: {
