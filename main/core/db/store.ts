@@ -67,6 +67,25 @@ export type NewOutboxRow = Pick<OutboxRow, 'commandId' | 'type' | 'data' | 'oper
 
 type Row = Record<string, unknown>;
 
+const EVENT_COLUMNS = 'seq, id, type, at, actor_kind, actor_id, command_id, target_id, data, unknown';
+const EVENT_COLUMN_COUNT = 10;
+const EVENT_ROW = `(${Array(EVENT_COLUMN_COUNT).fill('?').join(', ')})`;
+/** Rows per multi-row INSERT into the log: few statement runs, well under SQLite's bind limit. */
+const EVENTS_PER_INSERT = 50;
+
+function eventParams(e: StoredEvent, out: unknown[], at: number): void {
+  out[at] = e.seq;
+  out[at + 1] = e.id;
+  out[at + 2] = e.type;
+  out[at + 3] = e.at;
+  out[at + 4] = e.actorKind;
+  out[at + 5] = e.actorId;
+  out[at + 6] = e.commandId;
+  out[at + 7] = e.targetId;
+  out[at + 8] = JSON.stringify(e.data);
+  out[at + 9] = e.unknown ? 1 : 0;
+}
+
 /** Tables holding hub-derived state: what a snapshot replaces. */
 const HUB_TABLES = ['events', 'district', 'categories', 'contractors', 'crews', 'requests'] as const;
 const HUB_TABLE_REF = new RegExp(`\\b(FROM|INTO)\\s+(${HUB_TABLES.join('|')})\\b`, 'g');
@@ -176,11 +195,18 @@ export class Store {
 
   // ---- events ----
 
-  insertEvent(e: StoredEvent): void {
-    this.st(
-      `INSERT INTO events (seq, id, type, at, actor_kind, actor_id, command_id, target_id, data, unknown)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(e.seq, e.id, e.type, e.at, e.actorKind, e.actorId, e.commandId, e.targetId, JSON.stringify(e.data), e.unknown ? 1 : 0);
+  /** Append events to the log in order, up to EVENTS_PER_INSERT rows per statement. */
+  insertEvents(es: readonly StoredEvent[]): void {
+    let i = 0;
+    for (const rows of [EVENTS_PER_INSERT, 1]) {
+      if (es.length - i < rows) continue;
+      const insert = this.st(`INSERT INTO events (${EVENT_COLUMNS}) VALUES ${Array(rows).fill(EVENT_ROW).join(', ')}`);
+      const params: unknown[] = new Array(rows * EVENT_COLUMN_COUNT);
+      for (; es.length - i >= rows; i += rows) {
+        for (let r = 0; r < rows; r++) eventParams(es[i + r], params, r * EVENT_COLUMN_COUNT);
+        insert.run(params);
+      }
+    }
   }
 
   /** Stored events about one request, in the order they were applied. */
@@ -329,9 +355,12 @@ export class Store {
       `INSERT OR REPLACE INTO requests (id, category, priority, status, description, address, lon, lat, channel,
          received_at, ack_due_at, resolve_due_at, acknowledged_at, crew_id, closed_at, resolution, rating, updated_at,
          citizen_name, citizen_phone)
-       VALUES (@id, @category, @priority, @status, @description, @address, @lon, @lat, @channel, @receivedAt, @ackDueAt,
-         @resolveDueAt, @acknowledgedAt, @crewId, @closedAt, @resolution, @rating, @updatedAt, @citizenName, @citizenPhone)`,
-    ).run(s);
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      s.id, s.category, s.priority, s.status, s.description, s.address, s.lon, s.lat, s.channel,
+      s.receivedAt, s.ackDueAt, s.resolveDueAt, s.acknowledgedAt, s.crewId, s.closedAt, s.resolution, s.rating, s.updatedAt,
+      s.citizenName, s.citizenPhone,
+    );
   }
 
   /** Open requests plus those closed at or after `closedSince` (an ISO time). */

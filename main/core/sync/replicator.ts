@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import { crewIdOf, isCrewEvent, reduceCrew } from '../domain/crew';
 import { isRequestEvent, reduceRequest, requestIdOf } from '../domain/request';
 import type { Meta, OutboxRow, Store } from '../db/store';
+import { WorkingSet } from './working-set';
 
 /** What one applied message changed, for the live feed. */
 export interface Changes {
@@ -78,6 +79,7 @@ export class Replicator {
     let gap = false;
     const now = new Date().toISOString();
     this.store.tx(() => {
+      const rows = new WorkingSet(this.store);
       for (let i = 0; i < raws.length; i++) {
         const seq = seqs[i];
         if (seq === null) {
@@ -91,7 +93,7 @@ export class Replicator {
         }
         const parsed = parseEvent(raws[i]);
         if (parsed.ok) {
-          this.apply(this.store, parsed.event, changes, (id) => {
+          this.apply(rows, parsed.event, changes, (id) => {
             const row = this.store.reconcile(id);
             if (row) changes.reconciled.push(row);
           });
@@ -103,6 +105,7 @@ export class Replicator {
         }
         lastSeq = seq;
       }
+      rows.flush();
       this.store.setCursor(lastSeq, lastEventAt);
       changes.reconciled.push(...this.store.reconcileAckedUpTo(lastSeq));
     });
@@ -119,15 +122,17 @@ export class Replicator {
   stageSnapshot(build: SnapshotBuild, seq: number, raws: readonly unknown[]): void {
     const changes = emptyChanges();
     build.staging.tx(() => {
+      const rows = new WorkingSet(build.staging);
       for (const raw of raws) {
         const parsed = parseEvent(raw);
         if (!parsed.ok) {
           build.rejected.push({ seq, parse: parsed, raw });
           continue;
         }
-        this.apply(build.staging, parsed.event, changes, (id) => build.commandIds.push(id));
+        this.apply(rows, parsed.event, changes, (id) => build.commandIds.push(id));
         if (!build.lastEventAt || parsed.event.at > build.lastEventAt) build.lastEventAt = parsed.event.at;
       }
+      rows.flush();
     });
   }
 
@@ -166,8 +171,9 @@ export class Replicator {
     return this.store.addRejected(seq, r.reason, text, now);
   }
 
-  /** Apply one valid event to `target` (the live tables, or a snapshot's staging copies). */
-  private apply(target: Store, e: HubEvent, changes: Changes, onCommand: (commandId: string) => void): void {
+  /** Apply one valid event to `rows` (of the live tables, or of a snapshot's staging copies). */
+  private apply(rows: WorkingSet, e: HubEvent, changes: Changes, onCommand: (commandId: string) => void): void {
+    const target = rows.store;
     let targetId: string | null = null;
     if ('unknown' in e) {
       // Stored raw for forward compatibility, otherwise ignored (§1).
@@ -182,27 +188,28 @@ export class Replicator {
       changes.contractors = true;
     } else if (isCrewEvent(e)) {
       targetId = crewIdOf(e);
-      const before = target.crew(targetId);
+      const before = rows.crew(targetId);
       const after = reduceCrew(before, e);
       if (after) {
-        target.putCrew(after);
+        rows.putCrew(after);
         changes.crews.add(targetId);
         changes.removedCrews.delete(targetId);
       } else if (before) {
-        target.deleteCrew(targetId);
+        rows.deleteCrew(targetId);
         changes.crews.delete(targetId);
         changes.removedCrews.add(targetId);
       }
     } else if (isRequestEvent(e)) {
       targetId = requestIdOf(e);
-      const after = reduceRequest(target.request(targetId), e);
+      // request.created restates the request whatever we held: no need to read it.
+      const after = reduceRequest(e.type === 'request.created' ? null : rows.request(targetId), e);
       if (after) {
-        target.putRequest(after);
+        rows.putRequest(after);
         changes.requests.add(targetId);
       }
     }
     if (e.commandId) onCommand(e.commandId);
-    target.insertEvent({
+    rows.insertEvent({
       seq: e.seq,
       id: e.id,
       type: e.type,
