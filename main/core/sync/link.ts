@@ -28,8 +28,11 @@ import { SnapshotCollector } from './snapshot';
 const CONNECT_TIMEOUT_MS = 10_000;
 const HELLO_TIMEOUT_MS = 15_000;
 const ACK_TIMEOUT_MS = 30_000;
-/** Events applied per transaction; a 1,000-event message becomes a few short steps with yields between. */
-export const APPLY_CHUNK = 250;
+/**
+ * Events applied per transaction: one full `events` message (fewer commits, each an fsync); an
+ * oversized message is split into steps of this size with yields between.
+ */
+export const APPLY_CHUNK = MAX_EVENTS_PER_MESSAGE;
 
 // Envelopes only; each event and fix inside is checked on its own (a bad one never spoils the rest).
 const EventsEnvelope = z.object({ events: z.array(z.unknown()) });
