@@ -106,6 +106,9 @@ export class Store {
     try {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
+      // 16 MiB of page cache (default 2 MiB): a replay keeps the hot request rows and the
+      // log's index pages in memory instead of re-reading them from the WAL.
+      db.pragma('cache_size = -16000');
       migrate(db);
     } catch (err) {
       db.close();
