@@ -176,7 +176,10 @@ export function parseEvent(raw: unknown): EventParse {
   const seq = readSeq(raw);
   let bytes: number;
   try {
-    bytes = Buffer_byteLength(JSON.stringify(raw));
+    const json = JSON.stringify(raw);
+    // A UTF-16 code unit is at most 3 UTF-8 bytes: a short text cannot exceed the limit, so the
+    // exact count is only needed for long ones.
+    bytes = json.length * 3 <= MAX_EVENT_BYTES ? json.length : Buffer_byteLength(json);
   } catch {
     return { ok: false, seq, reason: 'not serialisable as JSON' };
   }
