@@ -86,9 +86,12 @@ async function jumpTo(page: Page, center: [number, number], zoom: number): Promi
   await settle(page);
 }
 
-type Rendered = { id?: string; props: Record<string, unknown> };
+type Rendered = { id?: string; props: Record<string, unknown>; state: Record<string, unknown> };
 async function rendered(page: Page, layer: string): Promise<Rendered[]> {
-  return page.evaluate((l) => window.__c137map!.queryRenderedFeatures({ layers: [l] }).map((f) => ({ id: f.properties.id, props: f.properties })), layer);
+  return page.evaluate(
+    (l) => window.__c137map!.queryRenderedFeatures({ layers: [l] }).map((f) => ({ id: f.properties.id, props: f.properties, state: f.state })),
+    layer,
+  );
 }
 
 const uniqueBy = <T>(items: T[], key: (t: T) => unknown) => [...new Map(items.map((i) => [key(i), i])).values()];
@@ -145,7 +148,8 @@ describe('requests and crews on the map', { timeout: UI_TIMEOUT }, () => {
     const now = Date.now();
     for (const p of points) {
       const r = open.find((x) => x.id === p.id)!;
-      expect(p.props).toMatchObject({ prank: RANK[r.priority], status: r.status });
+      expect(p.props.prank).toBe(RANK[r.priority]);
+      expect(p.state.status).toBe(r.status);
       const overdue = (!r.acknowledgedAt && now > Date.parse(r.ackDueAt)) || (r.status !== 'resolved' && now > Date.parse(r.resolveDueAt));
       expect(p.props.overdue).toBe(overdue ? 1 : 0);
     }
@@ -218,6 +222,14 @@ describe('requests and crews on the map', { timeout: UI_TIMEOUT }, () => {
     expect(calls).toContain('crews.updateData');
     expect(calls).toContain('requests.updateData');
     expect(calls.filter((c) => c.endsWith('.setData'))).toEqual([]);
+
+    // A request moving along its lifecycle only repaints: feature-state, no source update at all.
+    const before = calls.length;
+    const assigned: RequestView = { ...changed, status: 'assigned', acknowledgedAt: new Date().toISOString(), crewId: crew.id, updatedAt: new Date().toISOString() };
+    await push(page, { requests: [assigned] });
+    expect((await rendered(page, 'requests-point')).find((f) => f.id === req.id)!.state.status).toBe('assigned');
+    const after = await page.evaluate(() => (window as unknown as { calls: string[] }).calls);
+    expect(after.slice(before).filter((c) => c.startsWith('requests.'))).toEqual([]);
     await page.close();
   });
 

@@ -4,7 +4,7 @@
 import { useEffect, type JSX } from 'react';
 import { formatNumber } from '../i18n/format';
 import { onLiveBatch, useConsole } from '../state/store';
-import { findArrivals, indexByCrew, awaitsArrival } from './arrival';
+import { AwaitingArrival, awaitsArrival } from './arrival';
 import { useMapUi, type ArrivalOffer } from './context';
 import { mapDictionaries } from './i18n';
 
@@ -20,18 +20,20 @@ const putOff = new Set<string>();
 
 function watchArrivals(): () => void {
   putOff.clear();
-  let index: Map<string, string[]> | null = null;
+  const awaiting = new AwaitingArrival();
+  awaiting.rebuild(useConsole.getState().requests);
   return onLiveBatch((b) => {
     const s = useConsole.getState();
     if (s.role === 'wall') return;
-    if (b.reset || b.requests.length || b.removedRequestIds.length) index = null;
+    if (b.reset) awaiting.rebuild(s.requests);
+    for (const r of b.requests) awaiting.update(r.id, s.requests[r.id]);
+    for (const id of b.removedRequestIds) awaiting.update(id, undefined);
     const held = useMapUi.getState().offers;
     const kept = held.filter(stillValid);
     const have = new Set(kept.map(key));
     const fresh: ArrivalOffer[] = [];
     if (b.fixes.length) {
-      index ??= indexByCrew(s.requests);
-      for (const o of findArrivals(b.fixes, s.requests, index)) {
+      for (const o of awaiting.find(b.fixes, s.requests)) {
         if (have.has(key(o)) || putOff.has(key(o))) continue;
         have.add(key(o));
         fresh.push(o);

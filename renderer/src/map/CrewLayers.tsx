@@ -1,6 +1,8 @@
-// Crews: an icon turned to the heading and coloured by status, with the crew's name. A fix older
-// than 2 minutes greys the crew; older than 30 minutes hides it (the legend counts them). Between
-// fixes a crew glides to its new position when the step is big enough to see on screen.
+// Crews: an icon turned to the heading and coloured by status, with the crew's name once zoomed in
+// (at district zoom 500 names would only hide each other, and laying out text on every fix is
+// what the renderer can least afford). A fix older than 2 minutes greys the crew; older than 30
+// minutes hides it (the legend counts them). Between fixes a crew glides to its new position when
+// the step is big enough to see on screen.
 import { useEffect } from 'react';
 import type { ExpressionSpecification, MapLayerMouseEvent } from 'maplibre-gl';
 import type { CrewView } from '../../../common/api/contract';
@@ -14,10 +16,11 @@ import { EMPTY, PointSync, type PointFeature } from './pointSync';
 import { FONT } from './style';
 
 export const CREWS_SOURCE = 'crews';
-export const CREW_LAYERS = { halo: 'crews-halo', icon: 'crews-icon' } as const;
+export const CREW_LAYERS = { halo: 'crews-halo', icon: 'crews-icon', label: 'crews-label' } as const;
+/** Crew names from this zoom on. */
+export const CREW_LABEL_ZOOM = 14;
 /** A fix older than this greys the crew. */
 export const STALE_GREY_MS = 2 * 60_000;
-export { STALE_FIX_MS };
 const RECHECK_MS = 5000;
 /** A step shorter than this on screen is not worth animating; a longer one is a jump, not a drive. */
 const GLIDE_PX = [2, 400] as const;
@@ -80,16 +83,23 @@ function mountCrews(ctx: MapCtx): () => void {
       'icon-allow-overlap': true,
       'icon-ignore-placement': true,
       'symbol-sort-key': ['get', 'stale'],
-      'text-field': ['step', ['zoom'], '', 12, ['get', 'name']],
+    },
+    paint: { 'icon-opacity': ['case', ['==', ['get', 'stale'], 1], 0.75, 1] },
+  });
+  map.addLayer({
+    id: CREW_LAYERS.label,
+    type: 'symbol',
+    source: CREWS_SOURCE,
+    minzoom: CREW_LABEL_ZOOM,
+    layout: {
+      'text-field': ['get', 'name'],
       'text-font': FONT,
       'text-size': 12 * scale,
       'text-anchor': 'top',
       'text-offset': [0, 1.2],
-      'text-optional': true,
       'text-max-width': 10,
     },
     paint: {
-      'icon-opacity': ['case', ['==', ['get', 'stale'], 1], 0.75, 1],
       'text-color': ['case', ['==', ['get', 'stale'], 1], '#7a7a7a', '#1f2a33'],
       'text-halo-color': 'rgba(255,255,255,0.95)',
       'text-halo-width': 1.5 * scale,
@@ -113,9 +123,14 @@ function mountCrews(ctx: MapCtx): () => void {
     return inView(a) || inView(b);
   };
 
+  /** Crews not drawn, and why: for the legend. */
+  const unseen = new Map<string, 'stale' | 'noFix'>();
+
   /** Where a crew should be drawn now; starts a glide when it moved visibly. */
   const place = (c: CrewView): PointFeature | null => {
     const target = crewFeature(c, now());
+    if (target) unseen.delete(c.id);
+    else unseen.set(c.id, c.fix ? 'stale' : 'noFix');
     const drawn = sync.get(c.id);
     if (!target || !drawn || !smooth) {
       glides.delete(c.id);
@@ -156,16 +171,11 @@ function mountCrews(ctx: MapCtx): () => void {
     fromStore(changed);
     const ids = changed ?? new Set(sync.ids());
     crewPositions.update(new Map([...ids].map((id) => [id, positionOf(sync.get(id))])));
-    countUnseen();
-  };
-  const countUnseen = () => {
+    const crews = useConsole.getState().crews;
+    for (const id of changed ?? [...unseen.keys()]) if (!(id in crews)) unseen.delete(id);
     let hiddenStaleCrews = 0;
-    let crewsWithoutFix = 0;
-    const t = now();
-    for (const c of Object.values(useConsole.getState().crews)) {
-      if (!c.fix) crewsWithoutFix++;
-      else if (!(t - Date.parse(c.fix.at) <= STALE_FIX_MS)) hiddenStaleCrews++;
-    }
+    for (const why of unseen.values()) if (why === 'stale') hiddenStaleCrews++;
+    const crewsWithoutFix = unseen.size - hiddenStaleCrews;
     const ui = useMapUi.getState();
     if (ui.hiddenStaleCrews !== hiddenStaleCrews || ui.crewsWithoutFix !== crewsWithoutFix) useMapUi.setState({ hiddenStaleCrews, crewsWithoutFix });
   };
@@ -183,7 +193,7 @@ function mountCrews(ctx: MapCtx): () => void {
     clearInterval(recheck);
     frame.cancel(step);
     map.off('click', CREW_LAYERS.icon, select);
-    removeFromMap(ctx, [CREW_LAYERS.icon, CREW_LAYERS.halo], [CREWS_SOURCE]);
+    removeFromMap(ctx, [CREW_LAYERS.label, CREW_LAYERS.icon, CREW_LAYERS.halo], [CREWS_SOURCE]);
   };
 }
 

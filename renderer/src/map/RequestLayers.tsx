@@ -25,19 +25,25 @@ export const CLUSTER_MAX_ZOOM = 13;
 /** Overdue marks follow the clock: re-checked this often (only flips reach the source). */
 const RECHECK_MS = 5000;
 
+/**
+ * Priority and overdue are properties (clusters sum them up); the status, which changes most
+ * often, is feature-state: a request moving along its lifecycle repaints, nothing re-clusters.
+ */
 export function requestFeature(r: RequestView, now: number): PointFeature | null {
   if (r.status === 'closed') return null;
   return {
     lon: r.lon,
     lat: r.lat,
-    props: { prank: PRIORITY_RANK[r.priority], status: r.status, overdue: isOverdue(r, now) ? 1 : 0 },
+    props: { prank: PRIORITY_RANK[r.priority], overdue: isOverdue(r, now) ? 1 : 0 },
+    state: { status: r.status },
   };
 }
 
 const byPriority = (rank: ExpressionSpecification): ExpressionSpecification =>
   matchTable(rank, PRIORITIES.map((p) => [PRIORITY_RANK[p], PRIORITY_COLOR[p]]), '#888888');
+const status: ExpressionSpecification = ['string', ['feature-state', 'status'], ''];
 const ring = (field: 'color' | 'width'): ExpressionSpecification =>
-  matchTable<string, string | number>(['get', 'status'], Object.entries(STATUS_RING).map(([s, v]) => [s, v[field]]), field === 'color' ? '#000000' : 1);
+  matchTable<string, string | number>(status, Object.entries(STATUS_RING).map(([s, v]) => [s, v[field]]), field === 'color' ? '#000000' : 1);
 const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 
 export function clusterCountText(locale: Locale): ExpressionSpecification {
@@ -61,7 +67,16 @@ function mountRequests(ctx: MapCtx): () => void {
     type: 'circle',
     source: REQUESTS_SOURCE,
     filter: ['all', ['!', isCluster], ['==', ['get', 'overdue'], 1]],
-    paint: { 'circle-color': OVERDUE_COLOR, 'circle-radius': 15 * scale, 'circle-blur': 0.7, 'circle-opacity': 0.75 },
+    // A red ring around the request, wider than any status ring, so it reads at wall distance.
+    paint: {
+      'circle-color': OVERDUE_COLOR,
+      'circle-radius': 12.5 * scale,
+      'circle-opacity': 0.3,
+      'circle-blur': 0.3,
+      'circle-stroke-color': OVERDUE_COLOR,
+      'circle-stroke-width': 2.5 * scale,
+      'circle-stroke-opacity': 0.95,
+    },
   });
   map.addLayer({
     id: REQUEST_LAYERS.cluster,
@@ -97,7 +112,7 @@ function mountRequests(ctx: MapCtx): () => void {
     filter: ['!', isCluster],
     paint: {
       'circle-color': byPriority(['get', 'prank']),
-      'circle-opacity': ['case', ['==', ['get', 'status'], 'resolved'], 0.4, 1],
+      'circle-opacity': ['case', ['==', status, 'resolved'], 0.4, 1],
       'circle-radius': ['*', scale, ['case', state('selected'), 10, state('hover'), 9, 6.5]],
       'circle-stroke-color': ['case', state('selected'), SELECTED_COLOR, ring('color')],
       'circle-stroke-width': ['*', scale, ['case', state('selected'), 4, ring('width')]],

@@ -1,5 +1,8 @@
-// One requestAnimationFrame loop for every map module: whatever changed since the last frame is
-// handed to the map once, in the frame, however many live batches or timers asked for it.
+// The map modules' one frame loop: whatever changed reaches the map at most once per animation
+// frame, however many live batches or timers asked for it. A change that finds the current frame
+// not yet used is handed over at once (after the batch that made it, in a microtask) rather than a
+// frame later: with software rendering a frame can take hundreds of milliseconds, and waiting for
+// the next one would add all of that to every fix's way to the screen.
 
 /** A task returns true to run again next frame (an animation still going). */
 export type FrameTask = (now: number) => boolean | void;
@@ -7,12 +10,20 @@ export type FrameTask = (now: number) => boolean | void;
 export class FrameScheduler {
   private queue = new Set<FrameTask>();
   private handle = 0;
+  /** No task has run since the last animation frame began. */
+  private frameFree = true;
+  private microtask = false;
   private disposed = false;
 
   request(task: FrameTask): void {
     if (this.disposed) return;
     this.queue.add(task);
-    if (!this.handle) this.handle = requestAnimationFrame(this.run);
+    if (this.frameFree) {
+      if (!this.microtask) {
+        this.microtask = true;
+        queueMicrotask(this.runNow);
+      }
+    } else this.nextFrame();
   }
 
   cancel(task: FrameTask): void {
@@ -25,8 +36,25 @@ export class FrameScheduler {
     this.queue.clear();
   }
 
-  private run = (now: number): void => {
+  private nextFrame(): void {
+    if (!this.handle && !this.disposed) this.handle = requestAnimationFrame(this.onFrame);
+  }
+
+  private runNow = (): void => {
+    this.microtask = false;
+    if (this.disposed || !this.queue.size) return;
+    if (!this.frameFree) return this.nextFrame();
+    this.runTasks(performance.now());
+  };
+
+  private onFrame = (now: number): void => {
     this.handle = 0;
+    this.frameFree = true;
+    if (this.queue.size) this.runTasks(now);
+  };
+
+  private runTasks(now: number): void {
+    this.frameFree = false;
     const again = new Set<FrameTask>();
     // Tasks requested while others run (a motion step asking for a source flush) still belong to
     // this frame; a few rounds at most.
@@ -42,6 +70,7 @@ export class FrameScheduler {
       }
     }
     for (const task of again) this.queue.add(task);
-    if (this.queue.size && !this.disposed) this.handle = requestAnimationFrame(this.run);
-  };
+    // The next frame frees the token again, and runs what is left.
+    this.nextFrame();
+  }
 }

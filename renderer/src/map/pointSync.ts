@@ -1,7 +1,9 @@
 // Keeps a GeoJSON source of points equal to what the modules say it should hold, sending the map
 // only the difference: once per animation frame, one `updateData` with the features added,
 // removed, moved or re-coloured since the last one. MapLibre merges diffs that queue up while its
-// worker is busy, so a slow frame never piles work up.
+// worker is busy, so a slow frame never piles work up. What changes often without moving a point
+// (a request's status) goes in `state`: feature-state, which repaints without re-tiling or
+// re-clustering anything.
 //
 // 'replace-all' is how traccar-web updates its map (the whole collection through `setData` on every
 // change); it exists for the benchmark's baseline and is never used by the console.
@@ -15,6 +17,7 @@ export interface PointFeature {
   lon: number;
   lat: number;
   props: Props;
+  state?: Props;
 }
 
 export const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -58,6 +61,7 @@ export class PointSync {
     const diff: Required<Pick<GeoJSONSourceDiff, 'add' | 'update' | 'remove'>> = { add: [], update: [], remove: [] };
     for (const [id, f] of this.pending) {
       const old = this.shown.get(id);
+      this.syncState(id, old, f);
       if (!f) {
         if (old) diff.remove.push(id);
         this.shown.delete(id);
@@ -81,8 +85,20 @@ export class PointSync {
     if (diff.add.length || diff.update.length || diff.remove.length) void this.source()?.updateData(diff);
   };
 
+  private syncState(id: string, old: PointFeature | undefined, f: PointFeature | null): void {
+    const target = { source: this.sourceId, id };
+    if (!f) {
+      if (old?.state) this.map.removeFeatureState(target);
+      return;
+    }
+    if (!f.state) return;
+    const changed = Object.entries(f.state).filter(([k, v]) => old?.state?.[k] !== v);
+    if (changed.length) this.map.setFeatureState(target, Object.fromEntries(changed));
+  }
+
   private replaceAll(): void {
     for (const [id, f] of this.pending) {
+      this.syncState(id, this.shown.get(id), f);
       if (f) this.shown.set(id, f);
       else this.shown.delete(id);
     }

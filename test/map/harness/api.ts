@@ -25,6 +25,8 @@ export interface SourceTiming {
 
 export interface LoadResult {
   latencyMs: number[];
+  /** Probed fixes not yet on screen when the window closed. */
+  undrawn: number;
   frameMs: number[];
   longTaskMs: number;
   fixesSent: number;
@@ -54,6 +56,8 @@ export interface Harness {
   /** Delivers a live batch as the core would (it goes through the client's validation). */
   push(batch: Partial<LiveBatch>): void;
   runLoad(o: LoadOptions): Promise<LoadResult>;
+  /** Resolves true once the map is idle, false after `timeoutMs`. */
+  drain(timeoutMs: number): Promise<boolean>;
 }
 
 declare global {

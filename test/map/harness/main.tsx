@@ -9,7 +9,7 @@ import { DistrictMap } from '../../../renderer/src/map/DistrictMap';
 import type { UpdateMode } from '../../../renderer/src/map/pointSync';
 import { connectStore, useConsole } from '../../../renderer/src/state/store';
 import type { Harness } from './api';
-import { runLoad } from './measure';
+import { drain, runLoad } from './measure';
 import { makeBootstrap } from './synthetic';
 
 const q = new URLSearchParams(location.search);
@@ -48,14 +48,13 @@ const transport: ApiTransport = {
   },
 };
 
-
 const push = (batch: Partial<LiveBatch>) => deliver?.(liveBatch(batch));
 
 async function start(): Promise<void> {
   const locale = q.get('locale');
   if (locale === 'fa' || locale === 'en') useConsole.getState().setLocale(locale);
   await connectStore(createApiClient(transport));
-  const harness: Harness = { bootstrap, commands, store: useConsole, push, runLoad: (o) => runLoad(o, bootstrap, push) };
+  const harness: Harness = { bootstrap, commands, store: useConsole, push, runLoad: (o) => runLoad(o, bootstrap, push), drain };
   window.__harness = harness;
   createRoot(document.getElementById('root')!).render(<DistrictMap updates={mode} />);
 }

@@ -34,11 +34,61 @@ function instrument(map: MapLibreMap): Record<string, SourceTiming> {
   return (instrumented = timings);
 }
 
+const LIFECYCLE: RequestView['status'][] = ['new', 'acknowledged', 'assigned', 'en_route', 'on_site', 'resolved', 'closed'];
+
+/**
+ * A room's request traffic: mostly requests moving along their lifecycle (acknowledged, assigned,
+ * en route, on site, resolved), some new ones, some closed, a rare change of priority.
+ */
+function requestChurn(bootstrap: Bootstrap): (now: number) => RequestView {
+  const r = rng(7);
+  const open = bootstrap.requests.filter((x) => x.status !== 'closed');
+  let created = 0;
+  return (now) => {
+    const updatedAt = new Date(now).toISOString();
+    const roll = r();
+    if (roll < 0.1) {
+      const fresh = { ...makeRequest(r, 100_000 + created++, now, bootstrap.crews), status: 'new' as const, acknowledgedAt: null, crewId: null };
+      open.push(fresh);
+      return fresh;
+    }
+    const i = Math.floor(r() * open.length);
+    const base = open[i];
+    if (roll < 0.95) {
+      const status = LIFECYCLE[Math.min(LIFECYCLE.indexOf(base.status) + 1, LIFECYCLE.length - 1)];
+      const next = { ...base, status, acknowledgedAt: base.acknowledgedAt ?? updatedAt, updatedAt };
+      if (status === 'closed') open.splice(i, 1);
+      else open[i] = next;
+      return next;
+    }
+    const next = { ...base, priority: base.priority === 'urgent' ? ('high' as const) : ('urgent' as const), updatedAt };
+    open[i] = next;
+    return next;
+  };
+}
+
+/** The load goes on where the previous window left it (crews where they drove to, requests as they stand). */
+let traffic: { fleet: Fleet; churn: (now: number) => RequestView } | null = null;
+
+/** Waits until the map has nothing left to load or draw (a backlog from a window must not spill into the next). */
+export function drain(timeoutMs: number): Promise<boolean> {
+  const map = window.__c137map!;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    map.once('idle', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    map.triggerRepaint();
+  });
+}
+
 export async function runLoad(o: LoadOptions, bootstrap: Bootstrap, push: (b: Partial<LiveBatch>) => void): Promise<LoadResult> {
   const map = window.__c137map!;
   const sources = instrument(map);
   for (const k of Object.keys(sources)) delete sources[k];
-  const fleet = new Fleet(bootstrap.crews);
+  traffic ??= { fleet: new Fleet(bootstrap.crews), churn: requestChurn(bootstrap) };
+  const { fleet, churn } = traffic;
   const step = Math.max(1, Math.floor(bootstrap.crews.length / Math.max(1, o.probes)));
   const probed = new Set(bootstrap.crews.filter((_, i) => i % step === 0).slice(0, o.probes).map((c) => c.id));
   const pending = new Map<string, { at: number; t0: number }[]>();
@@ -75,8 +125,6 @@ export async function runLoad(o: LoadOptions, bootstrap: Bootstrap, push: (b: Pa
   };
   requestAnimationFrame(tick);
 
-  const r = rng(7);
-  const open = bootstrap.requests.filter((x) => x.status !== 'closed');
   let changeBudget = 0;
   const timer = o.idle
     ? null
@@ -85,11 +133,7 @@ export async function runLoad(o: LoadOptions, bootstrap: Bootstrap, push: (b: Pa
         const fixes = fleet.fixes(o.batchMs, now);
         changeBudget += (o.requestChangesPerSecond * o.batchMs) / 1000;
         const requests: RequestView[] = [];
-        for (; changeBudget >= 1; changeBudget--) {
-          const base = open[Math.floor(r() * open.length)];
-          const fresh = makeRequest(r, 0, now, bootstrap.crews);
-          requests.push({ ...base, priority: fresh.priority, status: fresh.status === 'closed' ? 'acknowledged' : fresh.status, updatedAt: new Date(now).toISOString() });
-        }
+        for (; changeBudget >= 1; changeBudget--) requests.push(churn(now));
         const t0 = performance.now();
         for (const f of fixes) {
           if (!probed.has(f.crewId)) continue;
@@ -108,5 +152,6 @@ export async function runLoad(o: LoadOptions, bootstrap: Bootstrap, push: (b: Pa
   longTasks.disconnect();
   map.off('render', onRender);
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-  return { latencyMs, frameMs, longTaskMs, fixesSent, batches, sources: structuredClone(sources), jsHeapBytes: memory?.usedJSHeapSize ?? null };
+  const undrawn = [...pending.values()].reduce((n, list) => n + list.length, 0);
+  return { latencyMs, undrawn, frameMs, longTaskMs, fixesSent, batches, sources: structuredClone(sources), jsHeapBytes: memory?.usedJSHeapSize ?? null };
 }
