@@ -21,7 +21,8 @@ import { Selection } from './Selection';
 import { TrailLayer } from './TrailLayer';
 import './map.css';
 
-const WALL_SCALE = 1.6;
+/** Symbols and labels on the wall display, read from across the room. */
+const WALL_SCALE = 2;
 
 export interface DistrictMapProps {
   /** How live changes reach the map's sources; 'replace-all' is the benchmark's baseline only. */
@@ -84,7 +85,7 @@ function MapView({ basemapUrl, wall, updates }: { basemapUrl: string | null; wal
           <HoverCard />
           <ArrivalOffers />
           <Toolbar />
-          <Legend />
+          <Legend wall={wall} />
         </MapContext.Provider>
       )}
       {!basemapUrl && (

@@ -54,51 +54,54 @@ const Swatch = ({ fill, ring, width = 0, shape = 'circle' }: { fill: string; rin
 
 const SHOWN_CREW_STATUSES: CrewStatus[] = ['available', 'assigned', 'en_route', 'on_site', 'break'];
 
-export function Legend(): JSX.Element {
+/** The key (open on the wall, a click away on a workstation) and the counts of crews not drawn. */
+export function Legend({ wall }: { wall: boolean }): JSX.Element {
   const locale = useConsole((s) => s.locale);
   const hidden = useMapUi((ui) => ui.hiddenStaleCrews);
   const noFix = useMapUi((ui) => ui.crewsWithoutFix);
   const t = dictionaries[locale];
   const m = mapDictionaries[locale];
   return (
-    <details className="c137-map-legend" open data-testid="map-legend">
-      <summary>{m.legend}</summary>
-      <div className="c137-map-legend-group">
-        <span className="c137-map-legend-title">{m.priority}</span>
-        {PRIORITIES.map((p) => (
-          <span key={p}>
-            <Swatch fill={PRIORITY_COLOR[p]} /> {t.priority[p]}
+    <div className="c137-map-legend" data-testid="map-legend">
+      <details open={wall}>
+        <summary>{m.legend}</summary>
+        <div className="c137-map-legend-group">
+          <span className="c137-map-legend-title">{m.priority}</span>
+          {PRIORITIES.map((p) => (
+            <span key={p}>
+              <Swatch fill={PRIORITY_COLOR[p]} /> {t.priority[p]}
+            </span>
+          ))}
+          <span>
+            <Swatch fill={PRIORITY_COLOR.normal} ring={OVERDUE_COLOR} width={4} /> {m.overdue}
           </span>
-        ))}
-        <span>
-          <Swatch fill={PRIORITY_COLOR.normal} ring={OVERDUE_COLOR} width={4} /> {m.overdue}
-        </span>
-      </div>
-      <div className="c137-map-legend-group">
-        <span className="c137-map-legend-title">{m.status}</span>
-        {(Object.keys(STATUS_RING) as (keyof typeof STATUS_RING)[]).map((s) => (
-          <span key={s}>
-            <Swatch fill="#cfd8dc" ring={STATUS_RING[s].color} width={Math.ceil(STATUS_RING[s].width)} /> {t.status[s]}
+        </div>
+        <div className="c137-map-legend-group">
+          <span className="c137-map-legend-title">{m.status}</span>
+          {(Object.keys(STATUS_RING) as (keyof typeof STATUS_RING)[]).map((s) => (
+            <span key={s}>
+              <Swatch fill="#cfd8dc" ring={STATUS_RING[s].color} width={Math.ceil(STATUS_RING[s].width)} /> {t.status[s]}
+            </span>
+          ))}
+        </div>
+        <div className="c137-map-legend-group">
+          <span className="c137-map-legend-title">{m.crews}</span>
+          {SHOWN_CREW_STATUSES.map((s) => (
+            <span key={s}>
+              <Swatch fill={CREW_COLOR[s]} shape="arrow" /> {t.crewStatus[s]}
+            </span>
+          ))}
+          <span>
+            <Swatch fill={STALE_COLOR} shape="arrow" /> {m.staleGrey}
           </span>
-        ))}
-      </div>
-      <div className="c137-map-legend-group">
-        <span className="c137-map-legend-title">{m.crews}</span>
-        {SHOWN_CREW_STATUSES.map((s) => (
-          <span key={s}>
-            <Swatch fill={CREW_COLOR[s]} shape="arrow" /> {t.crewStatus[s]}
-          </span>
-        ))}
-        <span>
-          <Swatch fill={STALE_COLOR} shape="arrow" /> {m.staleGrey}
-        </span>
-      </div>
+        </div>
+      </details>
       {hidden > 0 && (
         <div className="c137-map-legend-note" data-testid="map-hidden-crews" data-count={hidden}>
           {m.hiddenStale(formatNumber(hidden, locale))}
         </div>
       )}
       {noFix > 0 && <div className="c137-map-legend-note">{m.withoutFix(formatNumber(noFix, locale))}</div>}
-    </details>
+    </div>
   );
 }
