@@ -3,7 +3,7 @@
 // undoing it is just switching that row's overlay off.
 import type { Category, OperatorCommand } from '../../../common/protocol/hub-protocol';
 import type { CrewState } from './crew';
-import type { RequestState } from './request';
+import { newRequestState, type RequestState } from './request';
 
 export type CommandTarget = { kind: 'request' | 'crew'; id: string };
 
@@ -38,30 +38,16 @@ export function applyCommandToRequest(
 ): RequestState | null {
   const { command: cmd, issuedAt: at } = p;
   if (cmd.type === 'request.create') {
+    // Shown as the hub will create it: deadlines from the category, under a provisional id.
     const r = cmd.data.request;
     const cat = category(r.category);
-    return {
+    const request = {
+      ...r,
       id: provisionalRequestId(p.commandId),
-      category: r.category,
-      priority: r.priority,
-      status: 'new',
-      description: r.description,
-      address: r.address,
-      lon: r.location.lon,
-      lat: r.location.lat,
-      channel: r.channel,
-      receivedAt: r.receivedAt,
       ackDueAt: addMinutes(r.receivedAt, cat?.ackMinutes ?? 0),
       resolveDueAt: addMinutes(r.receivedAt, cat?.resolveMinutes ?? 0),
-      acknowledgedAt: null,
-      crewId: null,
-      closedAt: null,
-      resolution: null,
-      rating: null,
-      updatedAt: at,
-      citizenName: r.citizen.name ?? null,
-      citizenPhone: r.citizen.phone ?? null,
     };
+    return newRequestState(request, at);
   }
   if (!s) return null;
   switch (cmd.type) {
