@@ -17,68 +17,53 @@ const notices = (tc: TestCore): Notice[] => tc.batches.flatMap((b) => b.notices)
 describe('operator commands', () => {
   it('shows the effect at once, reconciles it with the hub events and reports it applied', async () => {
     const hub = await testHub();
-    try {
-      const r = hub.control.createRequest();
-      const tc = await startTestCore(configFor(hub.url, dataDir()));
-      await caughtUp(tc, hub);
-      const { commandId } = await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } });
-      const optimistic = (await tc.core.handlers.queries.requestDetail({ id: r.id })).request;
-      expect(optimistic).toMatchObject({ status: 'acknowledged', pendingCommands: 1 });
-      await waitFor(() => notices(tc).some((n) => n.kind === 'command_applied' && n.commandId === commandId), 'command_applied');
-      await caughtUp(tc, hub);
-      await waitFor(() => tc.batches.some((b) => b.requests.some((x) => x.id === r.id && x.pendingCommands === 0)), 'settled view');
-      const detail = await tc.core.handlers.queries.requestDetail({ id: r.id });
-      expect(detail.request).toMatchObject({ status: 'acknowledged', pendingCommands: 0 });
-      expect(detail.timeline.map((e) => e.type)).toEqual(['request.created', 'request.acknowledged']);
-      expect(hub.control.appliedCommands()[commandId]).toBe(1);
-      await tc.close();
-    } finally {
-      await hub.close();
-    }
+    const r = hub.control.createRequest();
+    const tc = await startTestCore(configFor(hub.url, dataDir()));
+    await caughtUp(tc, hub);
+    const { commandId } = await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } });
+    const optimistic = (await tc.core.handlers.queries.requestDetail({ id: r.id })).request;
+    expect(optimistic).toMatchObject({ status: 'acknowledged', pendingCommands: 1 });
+    await waitFor(() => notices(tc).some((n) => n.kind === 'command_applied' && n.commandId === commandId), 'command_applied');
+    await caughtUp(tc, hub);
+    await waitFor(() => tc.batches.some((b) => b.requests.some((x) => x.id === r.id && x.pendingCommands === 0)), 'settled view');
+    const detail = await tc.core.handlers.queries.requestDetail({ id: r.id });
+    expect(detail.request).toMatchObject({ status: 'acknowledged', pendingCommands: 0 });
+    expect(detail.timeline.map((e) => e.type)).toEqual(['request.created', 'request.acknowledged']);
+    expect(hub.control.appliedCommands()[commandId]).toBe(1);
   });
 
   it('undoes the optimistic effect on a failed ack and tells the operator why', async () => {
     const hub = await testHub();
-    try {
-      const r = hub.control.createRequest();
-      const tc = await startTestCore(configFor(hub.url, dataDir()));
-      await caughtUp(tc, hub);
-      const { commandId } = await tc.core.handlers.commands.submit({ type: 'request.assign', data: { id: r.id, crewId: 'no-such-crew' } });
-      expect((await tc.core.handlers.queries.requestDetail({ id: r.id })).request).toMatchObject({ status: 'assigned', crewId: 'no-such-crew' });
-      const failed = await waitFor(() => notices(tc).find((n) => n.kind === 'command_failed' && n.commandId === commandId), 'command_failed');
-      expect(failed).toMatchObject({ code: 'not_found', type: 'request.assign', targetId: r.id });
-      expect((await tc.core.handlers.queries.requestDetail({ id: r.id })).request).toMatchObject({ status: 'new', crewId: null, pendingCommands: 0 });
-      await waitFor(() => tc.batches.some((b) => b.requests.some((x) => x.id === r.id && x.status === 'new')), 'reverted view in a batch');
+    const r = hub.control.createRequest();
+    const tc = await startTestCore(configFor(hub.url, dataDir()));
+    await caughtUp(tc, hub);
+    const { commandId } = await tc.core.handlers.commands.submit({ type: 'request.assign', data: { id: r.id, crewId: 'no-such-crew' } });
+    expect((await tc.core.handlers.queries.requestDetail({ id: r.id })).request).toMatchObject({ status: 'assigned', crewId: 'no-such-crew' });
+    const failed = await waitFor(() => notices(tc).find((n) => n.kind === 'command_failed' && n.commandId === commandId), 'command_failed');
+    expect(failed).toMatchObject({ code: 'not_found', type: 'request.assign', targetId: r.id });
+    expect((await tc.core.handlers.queries.requestDetail({ id: r.id })).request).toMatchObject({ status: 'new', crewId: null, pendingCommands: 0 });
+    await waitFor(() => tc.batches.some((b) => b.requests.some((x) => x.id === r.id && x.status === 'new')), 'reverted view in a batch');
 
-      // the slower of two consoles gets conflict
-      await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } });
-      const second = await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } });
-      const conflict = await waitFor(() => notices(tc).find((n) => n.kind === 'command_failed' && n.commandId === second.commandId), 'conflict');
-      expect(conflict).toMatchObject({ code: 'conflict' });
-      await caughtUp(tc, hub);
-      expect(summariseDataDir(tc.core.dataDir).outboxPending).toBe(0);
-      await tc.close();
-    } finally {
-      await hub.close();
-    }
+    // the slower of two consoles gets conflict
+    await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } });
+    const second = await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } });
+    const conflict = await waitFor(() => notices(tc).find((n) => n.kind === 'command_failed' && n.commandId === second.commandId), 'conflict');
+    expect(conflict).toMatchObject({ code: 'conflict' });
+    await caughtUp(tc, hub);
+    expect(summariseDataDir(tc.core.dataDir).outboxPending).toBe(0);
   });
 
   it('retries rate-limited commands later and keeps their order', async () => {
     const hub = await testHub({ commandRate: 1 });
-    try {
-      const r = hub.control.createRequest();
-      const tc = await startTestCore(configFor(hub.url, dataDir()));
-      await caughtUp(tc, hub);
-      const ids: string[] = [];
-      for (let i = 0; i < 4; i++) ids.push((await tc.core.handlers.commands.submit({ type: 'request.note', data: { id: r.id, note: `n${i}` } })).commandId);
-      await waitFor(() => ids.every((id) => hub.control.appliedCommands()[id] === 1), 'all notes applied', 20_000);
-      expect(tc.log.lines.some((l) => l.includes('rate limited'))).toBe(true);
-      const notes = hub.control.readLog().filter((e) => e.type === 'request.noted').map((e) => e.commandId);
-      expect(notes).toEqual(ids);
-      await tc.close();
-    } finally {
-      await hub.close();
-    }
+    const r = hub.control.createRequest();
+    const tc = await startTestCore(configFor(hub.url, dataDir()));
+    await caughtUp(tc, hub);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await tc.core.handlers.commands.submit({ type: 'request.note', data: { id: r.id, note: `n${i}` } })).commandId);
+    await waitFor(() => ids.every((id) => hub.control.appliedCommands()[id] === 1), 'all notes applied', 20_000);
+    expect(tc.log.lines.some((l) => l.includes('rate limited'))).toBe(true);
+    const notes = hub.control.readLog().filter((e) => e.type === 'request.noted').map((e) => e.commandId);
+    expect(notes).toEqual(ids);
   }, 30_000);
 
   it('keeps commands in the durable outbox while offline and across a restart, then sends them once', async () => {
@@ -86,73 +71,59 @@ describe('operator commands', () => {
     let hub = await testHub({ dataDir: hubDir });
     const port = hub.port;
     const dir = dataDir();
-    try {
-      const r = hub.control.createRequest();
-      let tc = await startTestCore(configFor(hub.url, dir));
-      await caughtUp(tc, hub);
-      await hub.close();
-      await waitFor(() => tc.core.linkState().state === 'reconnecting', 'offline');
-      const { commandId } = await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } });
-      expect(tc.core.linkState().outboxPending).toBe(1);
-      await tc.close();
-      expect(summariseDataDir(dir).outboxPending).toBe(1);
+    const r = hub.control.createRequest();
+    let tc = await startTestCore(configFor(hub.url, dir));
+    await caughtUp(tc, hub);
+    await hub.close();
+    await waitFor(() => tc.core.linkState().state === 'reconnecting', 'offline');
+    const { commandId } = await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } });
+    expect(tc.core.linkState().outboxPending).toBe(1);
+    await tc.close();
+    expect(summariseDataDir(dir).outboxPending).toBe(1);
 
-      hub = await testHub({ dataDir: hubDir, port });
-      tc = await startTestCore(configFor(hub.url, dir));
-      // the optimistic effect is still shown from the outbox before the hub answers
-      await waitFor(() => hub.control.appliedCommands()[commandId] === 1, 'command applied after restart');
-      await caughtUp(tc, hub);
-      const s = summariseDataDir(dir);
-      expect(s.outboxPending).toBe(0);
-      expect(s.requests.find((x) => x.id === r.id)?.status).toBe('acknowledged');
-      await tc.close();
-    } finally {
-      await hub.close();
-    }
+    hub = await testHub({ dataDir: hubDir, port });
+    tc = await startTestCore(configFor(hub.url, dir));
+    // the optimistic effect is still shown from the outbox before the hub answers
+    await waitFor(() => hub.control.appliedCommands()[commandId] === 1, 'command applied after restart');
+    await caughtUp(tc, hub);
+    const s = summariseDataDir(dir);
+    expect(s.outboxPending).toBe(0);
+    expect(s.requests.find((x) => x.id === r.id)?.status).toBe('acknowledged');
   });
 
   it('sends commands queued into the data directory by another process', async () => {
     const hub = await testHub();
     const dir = dataDir();
-    try {
-      const r = hub.control.createRequest();
-      const tc = await startTestCore(configFor(hub.url, dir));
-      await caughtUp(tc, hub);
-      const other = Store.open(join(dir, DB_FILE_NAME));
-      const { commandId } = queueCommand(other, { type: 'crew.set_status', data: { crewId: 'crew-03', status: 'break' } }, 'op-2');
-      other.close();
-      await waitFor(() => hub.control.appliedCommands()[commandId] === 1, 'command from another process applied');
-      await waitFor(() => tc.batches.some((b) => b.crews.some((c) => c.id === 'crew-03' && c.status === 'break')), 'crew view updated');
-      const again = Store.open(join(dir, DB_FILE_NAME));
-      expect(() => queueCommand(again, { type: 'request.fly', data: {} }, 'op')).toThrow(InvalidCommandError);
-      expect(() => queueCommand(again, { type: 'request.note', data: { id: r.id } }, 'op')).toThrow(/note/);
-      expect(again.outboxAfter(0).map((x) => x.commandId)).toEqual([commandId]);
-      again.close();
-      await tc.close();
-    } finally {
-      await hub.close();
-    }
+    const r = hub.control.createRequest();
+    const tc = await startTestCore(configFor(hub.url, dir));
+    await caughtUp(tc, hub);
+    const other = Store.open(join(dir, DB_FILE_NAME));
+    const { commandId } = queueCommand(other, { type: 'crew.set_status', data: { crewId: 'crew-03', status: 'break' } }, 'op-2');
+    other.close();
+    await waitFor(() => hub.control.appliedCommands()[commandId] === 1, 'command from another process applied');
+    await waitFor(() => tc.batches.some((b) => b.crews.some((c) => c.id === 'crew-03' && c.status === 'break')), 'crew view updated');
+    const again = Store.open(join(dir, DB_FILE_NAME));
+    expect(() => queueCommand(again, { type: 'request.fly', data: {} }, 'op')).toThrow(InvalidCommandError);
+    expect(() => queueCommand(again, { type: 'request.note', data: { id: r.id } }, 'op')).toThrow(/note/);
+    expect(again.outboxAfter(0).map((x) => x.commandId)).toEqual([commandId]);
+    again.close();
   });
 
   it('gives citizen data to operators only; a wall display cannot issue commands', async () => {
     const hub = await testHub();
-    try {
-      const r = hub.control.createRequest({ citizen: { name: 'مریم', phone: '09171234567' } });
-      const op = await startTestCore(configFor(hub.url, dataDir()));
-      const wall = await startTestCore(configFor(hub.url, dataDir()), 'wall');
-      await caughtUp(op, hub);
-      await caughtUp(wall, hub);
-      expect((await op.core.handlers.queries.requestDetail({ id: r.id })).citizen).toEqual({ name: 'مریم', phone: '09171234567' });
-      const wallDetail = await wall.core.handlers.queries.requestDetail({ id: r.id });
-      expect(wallDetail.citizen).toBeNull();
-      expect(JSON.stringify(wallDetail)).not.toContain('0917');
-      expect(JSON.stringify(await wall.core.handlers.queries.bootstrap({}))).not.toContain('0917');
-      expect(() => wall.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } })).toThrow(/wall/);
-      await expect(async () => op.core.handlers.queries.requestDetail({ id: 'nope' })).rejects.toThrow(/no request/);
-      await op.close();
-      await wall.close();
-    } finally {
-      await hub.close();
-    }
+    const r = hub.control.createRequest({ citizen: { name: 'مریم', phone: '09171234567' } });
+    const op = await startTestCore(configFor(hub.url, dataDir()));
+    const wall = await startTestCore(configFor(hub.url, dataDir()), 'wall');
+    await caughtUp(op, hub);
+    await caughtUp(wall, hub);
+    expect((await op.core.handlers.queries.requestDetail({ id: r.id })).citizen).toEqual({ name: 'مریم', phone: '09171234567' });
+    const wallDetail = await wall.core.handlers.queries.requestDetail({ id: r.id });
+    expect(wallDetail.citizen).toBeNull();
+    expect(JSON.stringify(wallDetail)).not.toContain('0917');
+    expect(JSON.stringify(await wall.core.handlers.queries.bootstrap({}))).not.toContain('0917');
+    expect(() => wall.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } })).toThrow(/wall/);
+    await expect(async () => op.core.handlers.queries.requestDetail({ id: 'nope' })).rejects.toThrow(/no request/);
+    await op.close();
+    await wall.close();
   });
 });

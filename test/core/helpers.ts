@@ -1,6 +1,7 @@
 // Shared pieces of the core's tests: temp data dirs, a real reference hub on loopback, a core
 // with captured logs and live batches, and polling until a condition holds.
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import type { LinkState, LiveBatch } from '../../common/api/contract';
 import { startHub, type HubOptions, type RunningHub } from '../../hub/index';
 import { ensureConsoleId, type CoreConfig } from '../../main/core/config';
@@ -21,8 +22,20 @@ export function memoryLogger(): Logger & { lines: string[] } {
   };
 }
 
-export function testHub(opts: HubOptions = {}): Promise<RunningHub> {
-  return startHub({ port: 0, simulate: { mode: 'none' }, districts: [{ id: DISTRICT, token: TOKEN }], ...opts });
+/**
+ * Closes at most once however often it is asked, and by itself when the current test ends, pass or
+ * fail — so a failed assertion never leaves a hub or a reconnecting core behind.
+ */
+function closedWithTest<T extends { close(): Promise<void> }>(thing: T): T {
+  const close = thing.close.bind(thing);
+  let closing: Promise<void> | null = null;
+  thing.close = () => (closing ??= close());
+  onTestFinished(() => thing.close());
+  return thing;
+}
+
+export async function testHub(opts: HubOptions = {}): Promise<RunningHub> {
+  return closedWithTest(await startHub({ port: 0, simulate: { mode: 'none' }, districts: [{ id: DISTRICT, token: TOKEN }], ...opts }));
 }
 
 export function configFor(hubUrl: string, dataDir: string, extra: Partial<CoreConfig> = {}): CoreConfig {
@@ -52,7 +65,7 @@ export async function startTestCore(config: CoreConfig, role: 'operator' | 'wall
   const states: LinkState[] = [];
   const unsub = core.handlers.subscribe('live', (b) => batches.push(b));
   core.onLinkState((s) => states.push(s));
-  return {
+  return closedWithTest({
     core,
     batches,
     states,
@@ -61,7 +74,7 @@ export async function startTestCore(config: CoreConfig, role: 'operator' | 'wall
       unsub();
       await core.close();
     },
-  };
+  });
 }
 
 export async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 15_000): Promise<T> {
