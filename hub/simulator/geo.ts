@@ -1,6 +1,7 @@
 // Plane geometry inside the drawn district boundary. No street network is available, so crews
 // drive axis-aligned legs (east-west, then north-south) between points, like a grid of streets.
 import CheapRuler from 'cheap-ruler';
+import { pointInRing } from '../../common/geo/point-in-ring';
 import { BOUNDARY_RING } from '../district6';
 import type { Rng } from './random';
 
@@ -11,15 +12,8 @@ const lons = BOUNDARY_RING.map((p) => p[0]);
 const lats = BOUNDARY_RING.map((p) => p[1]);
 const BBOX = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)] as const;
 
-export function inside([x, y]: Point, ring: ReadonlyArray<readonly [number, number]> = BOUNDARY_RING): boolean {
-  let c = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
-  }
-  return c;
-}
+/** Inside the district boundary. */
+export const inside = (p: Point): boolean => pointInRing(p, BOUNDARY_RING);
 
 /** A point inside the boundary (rejection sampling on its bounding box), rounded to ~1 m. */
 export function randomPoint(r: Rng): Point {

@@ -1,6 +1,7 @@
 // Turns OSM's references (ways of node ids, relations of way ids) into coordinates. Extracts
 // list nodes before the ways that use them and relations last, but nothing is resolved until the
 // whole file has been read, so unsorted extracts (JOSM saves) work too.
+import { pointInRing } from '../../../common/geo/point-in-ring';
 
 type Position = [number, number];
 
@@ -111,21 +112,11 @@ export function assembleRings(members: readonly (readonly number[])[]): number[]
   return rings;
 }
 
-function contains(ring: readonly Position[], [x, y]: Position): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /** Outer rings with the inner rings (holes) that lie inside them, as MultiPolygon coordinates. */
 export function nestRings(outers: Position[][], inners: Position[][]): Position[][][] {
   const polygons = outers.map((o) => [o]);
   for (const inner of inners) {
-    const host = polygons.find((p) => contains(p[0], inner[0]));
+    const host = polygons.find((p) => pointInRing(inner[0], p[0]));
     host?.push(inner);
   }
   return polygons;

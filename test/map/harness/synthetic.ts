@@ -4,6 +4,7 @@
 import type { Bootstrap, CrewView, FixView, RequestView } from '../../../common/api/contract';
 import type { CrewStatus, Priority, RequestStatus } from '../../../common/protocol/hub-protocol';
 import { BOUNDARY_RING, CATEGORIES, districtInfo } from '../../../hub/district6';
+import { pointInRing } from '../../../common/geo/point-in-ring';
 
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -18,22 +19,11 @@ export function rng(seed: number): () => number {
 
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)];
 
-function inside([x, y]: [number, number]): boolean {
-  let c = false;
-  const ring = BOUNDARY_RING;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
-  }
-  return c;
-}
-
 const BOX = { w: 52.452, e: 52.532, s: 29.621, n: 29.681 };
 export function randomPoint(r: () => number): [number, number] {
   for (;;) {
     const p: [number, number] = [BOX.w + r() * (BOX.e - BOX.w), BOX.s + r() * (BOX.n - BOX.s)];
-    if (inside(p)) return p;
+    if (pointInRing(p, BOUNDARY_RING)) return p;
   }
 }
 
