@@ -2,34 +2,23 @@
 // only use the IPC channels of IPC_CHANNELS; no ipcRenderer, no Node, no electron object leaks to
 // the page. Bundled to CommonJS (dist/preload/preload.cjs): sandboxed preloads cannot load ESM.
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_KEY, IPC_CHANNELS, type Console137Bridge } from '../common/api/bridge';
+import { BRIDGE_KEY, IPC_CHANNELS, listenerRegistry, type Console137Bridge } from '../common/api/bridge';
 import type { ApiResult } from '../common/api/rpc';
 
-const listeners = new Map<string, Set<(payload: unknown) => void>>();
+const listeners = listenerRegistry<string>({
+  first: (name) => ipcRenderer.send(IPC_CHANNELS.subscribe, name),
+  last: (name) => ipcRenderer.send(IPC_CHANNELS.unsubscribe, name),
+});
 
 ipcRenderer.on(IPC_CHANNELS.event, (_event, name: unknown, payload: unknown) => {
-  if (typeof name !== 'string') return;
-  for (const listener of listeners.get(name) ?? []) listener(payload);
+  if (typeof name === 'string') listeners.deliver(name, payload);
 });
 
 const bridge: Console137Bridge = {
   call: (call) => ipcRenderer.invoke(IPC_CHANNELS.call, call) as Promise<ApiResult>,
   subscribe(name, onPayload) {
     if (typeof name !== 'string' || typeof onPayload !== 'function') throw new TypeError('subscribe(name, listener)');
-    let set = listeners.get(name);
-    if (!set) {
-      set = new Set();
-      listeners.set(name, set);
-      ipcRenderer.send(IPC_CHANNELS.subscribe, name);
-    }
-    set.add(onPayload);
-    const mine = set;
-    return () => {
-      mine.delete(onPayload);
-      if (mine.size > 0 || listeners.get(name) !== mine) return;
-      listeners.delete(name);
-      ipcRenderer.send(IPC_CHANNELS.unsubscribe, name);
-    };
+    return listeners.add(name, onPayload);
   },
 };
 

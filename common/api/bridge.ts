@@ -49,3 +49,34 @@ export type WsServerMessage =
   /** `id` is null when the frame it answers could not be read far enough to find one. */
   | { t: 'result'; id: number | null; result: ApiResult }
   | { t: 'event'; name: SubscriptionName; payload: unknown };
+
+/**
+ * The renderer-side listeners of each subscription, counted per name, for both transports: the
+ * transport subscribes upstream when a name gets its first listener and unsubscribes after its
+ * last, however listeners come and go in between.
+ */
+export function listenerRegistry<N extends string>(upstream: { first(name: N): void; last(name: N): void }) {
+  const listeners = new Map<N, Set<(payload: unknown) => void>>();
+  return {
+    add(name: N, listener: (payload: unknown) => void): () => void {
+      let set = listeners.get(name);
+      if (!set) {
+        set = new Set();
+        listeners.set(name, set);
+        upstream.first(name);
+      }
+      set.add(listener);
+      const mine = set;
+      return () => {
+        mine.delete(listener);
+        if (mine.size > 0 || listeners.get(name) !== mine) return;
+        listeners.delete(name);
+        upstream.last(name);
+      };
+    },
+    deliver(name: string, payload: unknown): void {
+      for (const listener of listeners.get(name as N) ?? []) listener(payload);
+    },
+    names: (): Iterable<N> => listeners.keys(),
+  };
+}

@@ -2,7 +2,7 @@
 // carries the token). Survives the shell going away: reconnects with back-off, re-subscribes with
 // `resync` so listeners reload what they missed, and fails calls that were in flight instead of
 // leaving them hanging.
-import { WS_MAX_MESSAGE_BYTES, type WsClientMessage, type WsServerMessage } from '../../../common/api/bridge';
+import { WS_MAX_MESSAGE_BYTES, listenerRegistry, type WsClientMessage, type WsServerMessage } from '../../../common/api/bridge';
 import type { SubscriptionName } from '../../../common/api/contract';
 import type { ApiErrorCode, ApiResult, ApiTransport } from '../../../common/api/rpc';
 
@@ -20,7 +20,11 @@ export function createWsTransport(url: string): WsTransport {
   const pending = new Map<number, (result: ApiResult) => void>();
   /** Frames written while not connected; sent on open, dropped (their calls failed) on close. */
   const unsent: string[] = [];
-  const listeners = new Map<SubscriptionName, Set<(payload: unknown) => void>>();
+  const listeners = listenerRegistry<SubscriptionName>({
+    // While closed, nothing to tell: the next open re-subscribes every name that has listeners.
+    first: (name) => sendIfOpen(frame({ t: 'sub', name })),
+    last: (name) => sendIfOpen(frame({ t: 'unsub', name })),
+  });
   let socket: WebSocket;
   let nextId = 1;
   let everOpen = false;
@@ -30,6 +34,9 @@ export function createWsTransport(url: string): WsTransport {
 
   const frame = (message: WsClientMessage) => JSON.stringify(message);
   const isOpen = () => socket.readyState === WebSocket.OPEN;
+  const sendIfOpen = (text: string) => {
+    if (isOpen()) socket.send(text);
+  };
 
   function write(text: string): void {
     if (isOpen()) socket.send(text);
@@ -58,7 +65,7 @@ export function createWsTransport(url: string): WsTransport {
       pending.get(message.id)?.(message.result);
       pending.delete(message.id);
     } else if (message.t === 'event') {
-      for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
+      listeners.deliver(message.name, message.payload);
     }
   }
 
@@ -67,7 +74,7 @@ export function createWsTransport(url: string): WsTransport {
     socket = ws;
     ws.onopen = () => {
       retryMs = RETRY_FIRST_MS;
-      for (const name of listeners.keys()) ws.send(frame({ t: 'sub', name, resync: everOpen }));
+      for (const name of listeners.names()) ws.send(frame({ t: 'sub', name, resync: everOpen }));
       everOpen = true;
       for (const text of unsent.splice(0)) ws.send(text);
     };
@@ -95,22 +102,7 @@ export function createWsTransport(url: string): WsTransport {
         write(text);
       });
     },
-    listen(name, onPayload) {
-      let set = listeners.get(name);
-      if (!set) {
-        set = new Set();
-        listeners.set(name, set);
-        if (isOpen()) socket.send(frame({ t: 'sub', name }));
-      }
-      set.add(onPayload);
-      const mine = set;
-      return () => {
-        mine.delete(onPayload);
-        if (mine.size > 0 || listeners.get(name) !== mine) return;
-        listeners.delete(name);
-        if (isOpen()) socket.send(frame({ t: 'unsub', name }));
-      };
-    },
+    listen: (name, onPayload) => listeners.add(name, onPayload),
     close() {
       stopped = true;
       clearTimeout(retryTimer);
