@@ -2,7 +2,7 @@
 // test-only fake core: bootstrap, live batches, fixes, resets, notices and invalid batches.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LiveBatch } from '../../common/api/contract';
-import { connectStore, disconnectStore, onLiveBatch, useConsole } from '../../renderer/src/state/store';
+import { connectStore, disconnectStore, onLiveBatch, useConsole, type ConsoleState } from '../../renderer/src/state/store';
 import { createFakeCore } from './harness/fakeCore';
 
 afterEach(() => disconnectStore());
@@ -49,6 +49,31 @@ describe('store', () => {
     expect(s.selectedRequestId).toBeNull();
     expect(s.crews[crew.id].fix).toMatchObject({ lon: 52.5, lat: 29.6, heading: 90 });
     expect(batches).toHaveLength(2);
+  });
+
+  it('lets subscribers see every changed request: a new object per change, and a new revision', async () => {
+    const core = createFakeCore({ requests: 4, crews: 1 });
+    await connectStore(core.client);
+    const [a, b] = core.state.requests;
+    const heldA = useConsole.getState().requests[a.id];
+    // As zustand's selector hooks do: keep what the selector picked, compare after each change.
+    const picks = (s: ConsoleState) => ({ a: s.requests[a.id], b: s.requests[b.id], rev: s.requestsRev });
+    let last = picks(useConsole.getState());
+    const changes: string[] = [];
+    const off = useConsole.subscribe((s) => {
+      const now = picks(s);
+      for (const k of ['a', 'b', 'rev'] as const) if (now[k] !== last[k]) changes.push(k);
+      last = now;
+    });
+    core.push({ requests: [{ ...a, address: 'خیابان تازه' }] });
+    core.push({ removedRequestIds: [b.id] });
+    core.push({ fixes: [] });
+    await settle();
+    off();
+    expect(changes).toEqual(['a', 'rev', 'b', 'rev']);
+    expect(last.a.address).toBe('خیابان تازه');
+    // The view held before is untouched: whoever kept it can still tell old from new.
+    expect(heldA.address).toBe(a.address);
   });
 
   it('re-runs bootstrap on reset', async () => {

@@ -8,6 +8,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { tempDir } from '../support/temp';
+import type { FakeCore } from './harness/fakeCore';
 import { harnessConfig } from './harness/harnessConfig';
 import { serveDir } from './harness/serve';
 
@@ -106,6 +107,29 @@ describe('renderer in Chromium', { timeout: 90_000 }, () => {
     const sent = await page.evaluate(() => (window as unknown as { harness: { commands: unknown[] } }).harness.commands.at(-1));
     expect(sent).toEqual({ type: 'request.assign', data: { id, crewId } });
     await page.close();
+  });
+
+  it('follows live batches in the queue and on the wall (counts, most urgent list)', async () => {
+    // Another workstation closes requests (`only`, or every open one): they leave the open queue.
+    const close = (page: Page, only?: string) =>
+      page.evaluate((only) => {
+        const h = (window as unknown as { harness: FakeCore }).harness;
+        const closing = h.state.requests.filter((r) => r.status !== 'closed' && (!only || r.id === only));
+        h.push({ requests: closing.map((r) => ({ ...r, status: 'closed' as const, closedAt: new Date().toISOString() })) });
+      }, only);
+    const operator = await open();
+    const first = (await operator.getByTestId('request-row').first().getAttribute('data-request-id'))!;
+    await close(operator, first);
+    await expect.poll(() => operator.locator(`[data-testid="request-row"][data-request-id="${first}"]`).count()).toBe(0);
+    expect(await operator.getByTestId('request-row').count()).toBeGreaterThan(10);
+    await operator.close();
+
+    const wall = await open('?view=wall');
+    expect(Number(await wall.locator('[data-kpi="open"]').getAttribute('data-value'))).toBeGreaterThan(0);
+    await close(wall);
+    await expect.poll(() => wall.locator('[data-kpi="open"]').getAttribute('data-value')).toBe('0');
+    expect(await wall.getByTestId('wall-urgent').locator('li').count()).toBe(0);
+    await wall.close();
   });
 
   it('tells the operator, in their language, why the hub refused a command', async () => {

@@ -1,6 +1,7 @@
 // The renderer's one store: what the core's `bootstrap` returned, kept current by `live` batches,
 // plus the operator's selection, language and a clock. Readable outside React (getState /
 // subscribe), so the map can follow it without re-rendering.
+import { useMemo, type DependencyList } from 'react';
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type {
   Bootstrap,
@@ -41,7 +42,16 @@ export interface ConsoleState {
   district: DistrictView | null;
   categories: Record<string, CategoryView>;
   contractors: Record<string, ContractorView>;
+  /**
+   * Every request the district holds, by id. A live batch updates this record in place (copying
+   * thousands of entries per batch cost more than everything else the batch does), so its identity
+   * says nothing, and a `subscribe` listener's `prev.requests` is the current record: select one
+   * request by id and compare with what you kept (a changed request is always a new object), or
+   * derive from them all with `useRequestsDerived`, which follows `requestsRev`.
+   */
   requests: Record<string, RequestView>;
+  /** Bumped whenever `requests` changes (a batch that touches it, a bootstrap). */
+  requestsRev: number;
   /** crews[id].fix is updated by live fixes. */
   crews: Record<string, CrewView>;
   link: LinkState | null;
@@ -85,6 +95,7 @@ export const useConsole: UseBoundStore<StoreApi<ConsoleState>> = create<ConsoleS
   categories: {},
   contractors: {},
   requests: {},
+  requestsRev: 0,
   crews: {},
   link: null,
   basemap: null,
@@ -159,6 +170,7 @@ function fromBootstrap(b: Bootstrap, s: ConsoleState): Partial<ConsoleState> {
     categories: byKey(b.categories, (c) => c.code),
     contractors: byKey(b.contractors, (c) => c.id),
     requests,
+    requestsRev: s.requestsRev + 1,
     crews,
     link: b.link,
     basemap: b.basemap,
@@ -170,20 +182,21 @@ function fromBootstrap(b: Bootstrap, s: ConsoleState): Partial<ConsoleState> {
 const laterThan = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 
 /**
- * The store's change for one batch. `guardStale` is for batches that queued up while a bootstrap
- * ran: they may predate it, so a request view older than the one held is skipped.
+ * The store's change for one batch: `s.requests` is updated in place (see `requests`), everything
+ * else comes back as a patch. `guardStale` is for batches that queued up while a bootstrap ran:
+ * they may predate it, so a request view older than the one held is skipped.
  */
 export function applyBatch(s: ConsoleState, b: LiveBatch, guardStale: boolean): Partial<ConsoleState> {
   const patch: Partial<ConsoleState> = {};
   if (b.requests.length || b.removedRequestIds.length) {
-    const requests = { ...s.requests };
+    const requests = s.requests;
     for (const r of b.requests) {
       const held = requests[r.id];
       if (guardStale && held && laterThan(held.updatedAt, r.updatedAt)) continue;
       requests[r.id] = r;
     }
     for (const id of b.removedRequestIds) delete requests[id];
-    patch.requests = requests;
+    patch.requestsRev = s.requestsRev + 1;
     if (s.selectedRequestId && !(s.selectedRequestId in requests)) patch.selectedRequestId = null;
     if (s.hoveredRequestId && !(s.hoveredRequestId in requests)) patch.hoveredRequestId = null;
   }
@@ -204,6 +217,17 @@ export function applyBatch(s: ConsoleState, b: LiveBatch, guardStale: boolean): 
   if (b.contractors) patch.contractors = byKey(b.contractors, (c) => c.id);
   if (b.link) patch.link = b.link;
   return patch;
+}
+
+/**
+ * Something derived from all requests (a queue, counts), recomputed when they change or `deps` do.
+ * Selecting `s.requests` itself would not re-render: batches update it in place.
+ */
+export function useRequestsDerived<T>(derive: (requests: Readonly<Record<string, RequestView>>) => T, deps: DependencyList): T {
+  const requests = useConsole((s) => s.requests);
+  const rev = useConsole((s) => s.requestsRev);
+  // `derive` is written inline: a new function every render, so not a dependency.
+  return useMemo(() => derive(requests), [requests, rev, ...deps]);
 }
 
 function toastNotices(b: LiveBatch): void {

@@ -2,7 +2,6 @@
 // No personal data here (§7): nothing on this screen reads the citizen fields.
 import './layout.css';
 import './wall.css';
-import { useMemo } from 'react';
 import { CrewCounts } from '../components/CrewsPanel';
 import { Countdown } from '../components/Countdown';
 import { Brand } from '../components/header/Header';
@@ -12,7 +11,7 @@ import { PriorityChip, StatusChip } from '../components/Chips';
 import { formatNumber } from '../i18n/format';
 import { nameIn, useLocale, useT } from '../i18n';
 import { compareUrgency, isOpen, isOverdue } from '../state/deadlines';
-import { useConsole } from '../state/store';
+import { useConsole, useRequestsDerived } from '../state/store';
 import { DistrictMap } from '../map/DistrictMap';
 import { CoreErrorBanner } from './CoreErrorBanner';
 
@@ -49,9 +48,8 @@ export function WallView() {
 function WallKpis() {
   const t = useT();
   const locale = useLocale();
-  const requests = useConsole((s) => s.requests);
   const now = useConsole((s) => s.now);
-  const k = useMemo(() => {
+  const k = useRequestsDerived((requests) => {
     const open = Object.values(requests).filter(isOpen);
     return {
       open: open.length,
@@ -59,7 +57,7 @@ function WallKpis() {
       unassigned: open.filter((r) => !r.crewId && r.status !== 'resolved').length,
       unacknowledged: open.filter((r) => r.status === 'new').length,
     };
-  }, [requests, now]);
+  }, [now]);
   const items = [
     ['open', t.wall.open, k.open],
     ['overdue', t.wall.overdue, k.overdue],
@@ -81,9 +79,8 @@ function WallKpis() {
 function MostUrgent() {
   const t = useT();
   const locale = useLocale();
-  const requests = useConsole((s) => s.requests);
   const categories = useConsole((s) => s.categories);
-  const rows = useMemo(() => Object.values(requests).filter(isOpen).sort(compareUrgency).slice(0, URGENT_ROWS), [requests]);
+  const rows = useRequestsDerived((requests) => Object.values(requests).filter(isOpen).sort(compareUrgency).slice(0, URGENT_ROWS), []);
   return (
     <section className="wall__urgent">
       <h2 className="wall__title">{t.wall.mostUrgent}</h2>

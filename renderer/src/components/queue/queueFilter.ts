@@ -1,9 +1,8 @@
 // What the operator narrowed the queue to, and the queue itself: filtered, ordered by urgency.
-import { useMemo } from 'react';
 import type { RequestView } from '../../../../common/api/contract';
 import type { Priority, RequestStatus } from '../../../../common/protocol/hub-protocol';
 import { compareUrgency, isOpen } from '../../state/deadlines';
-import { useConsole } from '../../state/store';
+import { useRequestsDerived } from '../../state/store';
 
 export interface QueueFilter {
   scope: 'open' | 'all';
@@ -25,6 +24,5 @@ export function matches(f: QueueFilter, r: RequestView): boolean {
 
 /** The queue rows in order. Recomputed only when requests or the filter change, not every tick. */
 export function useQueue(filter: QueueFilter): RequestView[] {
-  const requests = useConsole((s) => s.requests);
-  return useMemo(() => Object.values(requests).filter((r) => matches(filter, r)).sort(compareUrgency), [requests, filter]);
+  return useRequestsDerived((requests) => Object.values(requests).filter((r) => matches(filter, r)).sort(compareUrgency), [filter]);
 }
