@@ -34,6 +34,18 @@ describe('data layer', () => {
     expect(store.rejected().map((r) => r.seq)).toEqual([8, 9]);
   });
 
+  it('commits hub-event transactions without fsync and everything else with it', () => {
+    const level = () => store.db.pragma('synchronous', { simple: true });
+    expect(level()).toBe(2); // FULL: the outbox
+    expect(store.refetchableTx(() => (store.setCursor(1, null), level()))).toBe(1); // NORMAL
+    expect(level()).toBe(2);
+    expect(() => store.refetchableTx(() => { throw new Error('boom'); })).toThrow('boom');
+    expect(level()).toBe(2);
+    expect(store.meta().lastSeq).toBe(1);
+    // Inside a FULL transaction the outer level holds.
+    expect(store.tx(() => store.refetchableTx(level))).toBe(2);
+  });
+
   it('stores requests and lists open ones plus those closed since a time', () => {
     const open = newRequestState(newRequest('r1'), 'x');
     store.putRequest(open);

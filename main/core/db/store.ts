@@ -139,9 +139,27 @@ export class Store {
     return s;
   }
 
-  /** Run fn in one transaction (nested calls become savepoints). */
+  /** Run fn in one transaction (nested calls become savepoints), committed with synchronous=FULL. */
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn)();
+  }
+
+  /**
+   * Run fn in one transaction that only writes what the hub can send again — its events, their
+   * effects and the cursor (lastSeq) that says how far we got — committed with
+   * synchronous=NORMAL: no fsync. In WAL mode it is still atomic and survives a crash of the
+   * process; only a power loss can drop such transactions, always the newest ones and their
+   * lastSeq with them, so the console resumes from an older lastSeq and fetches them again. The
+   * next FULL commit (every outbox write) syncs all WAL frames before it. See docs/sync.md.
+   */
+  refetchableTx<T>(fn: () => T): T {
+    if (this.db.inTransaction) return this.tx(fn);
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.tx(fn);
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   close(): void {

@@ -78,7 +78,7 @@ export class Replicator {
     let rejected = 0;
     let gap = false;
     const now = new Date().toISOString();
-    this.store.tx(() => {
+    this.store.refetchableTx(() => {
       const rows = new WorkingSet(this.store);
       for (let i = 0; i < raws.length; i++) {
         const seq = seqs[i];
@@ -144,7 +144,7 @@ export class Replicator {
     const changes = emptyChanges();
     let { rejectedEvents } = this.cursor;
     const now = new Date().toISOString();
-    this.store.tx(() => {
+    this.store.refetchableTx(() => {
       this.store.adoptStaging();
       for (const r of build.rejected) rejectedEvents = this.reject(r.seq, r.parse, r.raw, now);
       for (const id of build.commandIds) {
