@@ -37,6 +37,27 @@ describe('migrations', () => {
     });
   }
 
+  it('reads a request timeline from an upgraded log through the request-event index', () => {
+    const path = dbPath();
+    const db = new Database(path);
+    migrate(db, 3);
+    const ins = db.prepare(
+      "INSERT INTO events (seq, id, type, at, actor_kind, target_id, data) VALUES (?, ?, ?, '2026-11-28T09:00:00.000Z', 'hub', ?, '{}')",
+    );
+    ins.run(1, 'e1', 'request.created', 'r1');
+    ins.run(2, 'e2', 'crew.status_changed', 'r1'); // same id, not a request event
+    ins.run(3, 'e3', 'request.acknowledged', 'r1');
+    ins.run(4, 'e4', 'request.acknowledged', 'r2');
+    db.close();
+    const store = Store.open(path);
+    expect(store.requestTimeline('r1').map((e) => e.seq)).toEqual([1, 3]);
+    const plan = store.db
+      .prepare("EXPLAIN QUERY PLAN SELECT * FROM events WHERE target_id = ? AND type GLOB 'request.*' ORDER BY rowid")
+      .all('r1') as { detail: string }[];
+    expect(plan.map((p) => p.detail)).toEqual(['SEARCH events USING INDEX events_by_request (target_id=?)']);
+    store.close();
+  });
+
   it('rolls back a failing migration step as a whole', () => {
     const path = dbPath();
     const db = new Database(path);

@@ -98,6 +98,12 @@ export const MIGRATIONS: readonly string[] = [
     at TEXT NOT NULL
   );
   `,
+  // 4 — the log indexed only where it is read by target: a request's timeline. Crew, contractor
+  // and district events (a third of a busy day's log) no longer pay an index insert each.
+  `
+  DROP INDEX events_by_target;
+  CREATE INDEX events_by_request ON events (target_id) WHERE type GLOB 'request.*';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -233,7 +233,8 @@ export class Store {
   /** Stored events about one request, in the order they were applied. */
   requestTimeline(requestId: string): StoredEvent[] {
     return (
-      this.st("SELECT * FROM events WHERE target_id = ? AND type LIKE 'request.%' ORDER BY rowid").all(requestId) as Row[]
+      // The same GLOB as the partial index events_by_request (migration 4), so SQLite uses it.
+      this.st("SELECT * FROM events WHERE target_id = ? AND type GLOB 'request.*' ORDER BY rowid").all(requestId) as Row[]
     ).map(toEvent);
   }
 
