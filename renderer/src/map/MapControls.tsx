@@ -1,5 +1,5 @@
-// The map's toolbar (fit district, heat, trail, follow) and legend (what the colours and rings
-// mean, and how many crews are not drawn).
+// The map's toolbar (fit district, heat, trail, follow — the last two not on the wall, where no one
+// selects a crew) and legend (what the colours and rings mean, and how many crews are not drawn).
 import type { JSX } from 'react';
 import { dictionaries } from '../i18n';
 import { formatNumber } from '../i18n/format';
@@ -30,6 +30,7 @@ export function Toolbar(): JSX.Element {
   const { map } = useMapCtx();
   const locale = useConsole((s) => s.locale);
   const crewSelected = useConsole((s) => s.selectedCrewId !== null);
+  const wall = useConsole((s) => s.view === 'wall');
   const m = mapDictionaries[locale];
   const needCrew = crewSelected ? undefined : m.selectCrewFirst;
   return (
@@ -38,8 +39,12 @@ export function Toolbar(): JSX.Element {
         {m.fit}
       </button>
       <Toggle field="heat" label={m.heat} />
-      <Toggle field="trail" label={m.trail} disabled={!crewSelected} title={needCrew} />
-      <Toggle field="follow" label={m.follow} disabled={!crewSelected} title={needCrew} />
+      {!wall && (
+        <>
+          <Toggle field="trail" label={m.trail} disabled={!crewSelected} title={needCrew} />
+          <Toggle field="follow" label={m.follow} disabled={!crewSelected} title={needCrew} />
+        </>
+      )}
     </div>
   );
 }
