@@ -39,7 +39,15 @@ async function drawn(p: Page, layer: string): Promise<Drawn[]> {
   }, layer);
 }
 const renderedRequestIds = async (p: Page) => (await drawn(p, 'requests-point')).map((f) => f.id);
-const crewOnMap = async (p: Page, id: string) => (await drawn(p, 'crews-icon')).find((f) => f.id === id) ?? null;
+/** Where the crews layer (WebGL, not queryable as features) drew a crew in its last frame. */
+async function crewOnMap(p: Page, id: string): Promise<Drawn | null> {
+  return p.evaluate((id) => {
+    type Layer = { implementation?: { drawn?(): Drawn[] } };
+    const map = (window as unknown as { __c137map?: { getLayer(id: string): Layer | undefined } }).__c137map;
+    const s = map?.getLayer('crews-icon')?.implementation?.drawn?.().find((c) => c.id === id);
+    return s ? { id: s.id, lon: s.lon, lat: s.lat } : null;
+  }, id);
+}
 
 describe('the console end to end', () => {
   it('refuses the web shell without its token', async () => {

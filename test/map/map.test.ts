@@ -1,10 +1,13 @@
 // The map in Debian's Chromium (software WebGL): the real DistrictMap and store, fed by the
-// harness's synthetic core. What is drawn is read back with queryRenderedFeatures.
+// harness's synthetic core. What is drawn is read back with queryRenderedFeatures, from the crews'
+// WebGL layer (which has no features to query) as the instances it drew, and as pixels.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CrewView, FixView, RequestView } from '../../common/api/contract';
+import type { CrewSprite } from '../../renderer/src/map/crewGl';
+import { CREW_COLOR, STALE_COLOR } from '../../renderer/src/map/palette';
 import { basemapPath, buildBasemap, openBasemap, type BasemapSource } from '../../main/core/basemap/index';
 import { launchChromium } from '../support/browser';
 import type {} from './harness/api';
@@ -94,6 +97,46 @@ async function rendered(page: Page, layer: string): Promise<Rendered[]> {
   );
 }
 
+/** The crews the WebGL crews layer drew in its last frame (it is not queryable as features). */
+async function drawnCrews(page: Page): Promise<CrewSprite[]> {
+  return page.evaluate(() => {
+    const layer = window.__c137map!.getLayer('crews-icon') as unknown as { implementation: { drawn(): CrewSprite[] } };
+    return [...layer.implementation.drawn()];
+  });
+}
+
+/** Colours of the map's pixels at screen offsets from a lon/lat, read right after a frame. */
+async function pixelsAround(page: Page, lonLat: [number, number], offsets: [number, number][]): Promise<[number, number, number][]> {
+  return page.evaluate(
+    ([ll, offs]) =>
+      new Promise<[number, number, number][]>((resolve) => {
+        const map = window.__c137map!;
+        map.once('render', () => {
+          // The drawing buffer is intact until this task ends: copy it out now.
+          const gl = map.getCanvas();
+          const copy = document.createElement('canvas');
+          copy.width = gl.width;
+          copy.height = gl.height;
+          const g = copy.getContext('2d')!;
+          g.drawImage(gl, 0, 0);
+          const k = gl.width / gl.clientWidth;
+          const p = map.project(ll as [number, number]);
+          resolve(
+            (offs as [number, number][]).map(([dx, dy]) => {
+              const d = g.getImageData(Math.round((p.x + dx) * k), Math.round((p.y + dy) * k), 1, 1).data;
+              return [d[0], d[1], d[2]];
+            }),
+          );
+        });
+        map.triggerRepaint();
+      }),
+    [lonLat, offsets] as const,
+  );
+}
+
+const rgbOf = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+const near = (a: [number, number, number], b: [number, number, number], tolerance = 40) => a.every((v, i) => Math.abs(v - b[i]) <= tolerance);
+
 const uniqueBy = <T>(items: T[], key: (t: T) => unknown) => [...new Map(items.map((i) => [key(i), i])).values()];
 const RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 
@@ -126,8 +169,13 @@ async function alone(page: Page, candidates: RequestView[]): Promise<RequestView
       const p = map.project([r.lon, r.lat]);
       if (p.x < 60 || p.y < 60 || p.x > w - 60 || p.y > h - 60) continue;
       const box: [[number, number], [number, number]] = [[p.x - 14, p.y - 14], [p.x + 14, p.y + 14]];
-      const hits = map.queryRenderedFeatures(box, { layers: ['requests-point', 'crews-icon'] });
-      if (hits.length && hits.every((f) => f.properties.id === r.id)) return r.id;
+      const hits = map.queryRenderedFeatures(box, { layers: ['requests-point'] });
+      const crews = (map.getLayer('crews-icon') as unknown as { implementation: { drawn(): CrewSprite[] } }).implementation.drawn();
+      const crewNear = crews.some((c) => {
+        const q = map.project([c.lon, c.lat]);
+        return Math.abs(q.x - p.x) < 32 && Math.abs(q.y - p.y) < 32;
+      });
+      if (!crewNear && hits.length && hits.every((f) => f.properties.id === r.id)) return r.id;
     }
     return null;
   }, candidates);
@@ -157,12 +205,31 @@ describe('requests and crews on the map', { timeout: UI_TIMEOUT }, () => {
     expect(halos.length).toBe(points.filter((p) => p.props.overdue === 1).length);
 
     const crews = await storeCrews(page);
-    const icons = uniqueBy(await rendered(page, 'crews-icon'), (f) => f.id);
-    expect(icons.map((c) => c.id).sort()).toEqual(crews.map((c) => c.id).sort());
-    for (const icon of icons) {
-      const c = crews.find((x) => x.id === icon.id)!;
-      expect(icon.props).toMatchObject({ name: c.name, status: c.status, stale: 0, heading: c.fix!.heading, icon: `crew-arrow-${c.status}` });
+    const drawn = await drawnCrews(page);
+    expect(drawn.map((c) => c.id).sort()).toEqual(crews.map((c) => c.id).sort());
+    for (const d of drawn) {
+      const c = crews.find((x) => x.id === d.id)!;
+      expect(d).toMatchObject({ lon: c.fix!.lon, lat: c.fix!.lat, color: CREW_COLOR[c.status], opacity: 1, heading: c.fix!.heading, halo: 'none' });
     }
+    await page.close();
+  });
+
+  it('draws each crew as an arrow of its status colour, turned to its heading', async () => {
+    const page = await openMap({ requests: 0, crews: 3 });
+    const [crew] = await storeCrews(page);
+    await jumpTo(page, [crew.fix!.lon, crew.fix!.lat], 16);
+    const east: FixView = { ...crew.fix!, heading: 90, at: new Date().toISOString() };
+    await push(page, { fixes: [east] });
+    const colour = rgbOf(CREW_COLOR[crew.status]);
+    // Heading east: the body of the arrow lies east of the fix, the notch between its wings west.
+    const [ahead, behind] = await pixelsAround(page, [east.lon, east.lat], [[5, 0], [-9, 0]]);
+    expect(near(ahead, colour), `east of the fix: ${ahead}`).toBe(true);
+    expect(near(behind, colour), `west of the fix: ${behind}`).toBe(false);
+    const west: FixView = { ...east, heading: 270, at: new Date(Date.now() + 1000).toISOString() };
+    await push(page, { fixes: [west] });
+    const [ahead2, behind2] = await pixelsAround(page, [west.lon, west.lat], [[-5, 0], [9, 0]]);
+    expect(near(ahead2, colour), `west of the fix: ${ahead2}`).toBe(true);
+    expect(near(behind2, colour), `east of the fix: ${behind2}`).toBe(false);
     await page.close();
   });
 
@@ -209,10 +276,11 @@ describe('requests and crews on the map', { timeout: UI_TIMEOUT }, () => {
     const moved: FixView = { ...crew.fix!, lon: crew.fix!.lon + 0.002, heading: 90, at: new Date().toISOString() };
     const changed: RequestView = { ...req, priority: req.priority === 'urgent' ? 'low' : 'urgent', updatedAt: new Date().toISOString() };
     await push(page, { fixes: [moved], requests: [changed] });
-    const icon = (await rendered(page, 'crews-icon')).find((f) => f.id === crew.id)!;
-    expect(icon.props.heading).toBe(90);
+    // The crew glides there (the settle waits for the glide to end), drawn by the WebGL layer.
+    expect((await drawnCrews(page)).find((c) => c.id === crew.id)).toMatchObject({ heading: 90, lon: moved.lon, lat: moved.lat });
     const point = (await rendered(page, 'requests-point')).find((f) => f.id === req.id)!;
     expect(point.props.prank).toBe(RANK[changed.priority]);
+    // Its name (shown from zoom 14) moves along, as a diff of the names' source.
     const at = await page.evaluate((id) => {
       const f = window.__c137map!.querySourceFeatures('crews', { filter: ['==', ['get', 'id'], id] })[0];
       return (f.geometry as GeoJSON.Point).coordinates;
@@ -243,11 +311,13 @@ describe('requests and crews on the map', { timeout: UI_TIMEOUT }, () => {
     const noHeading = { ...crews[2].fix!, heading: null, at: ago(0) };
     // The store takes only fixes newer than the one it holds: replace the crews whole.
     await push(page, { crews: [{ ...crews[0], fix: grey }, { ...crews[1], fix: gone }, { ...crews[2], fix: noHeading }] });
-    const icons = uniqueBy(await rendered(page, 'crews-icon'), (f) => f.id);
-    expect(icons.find((f) => f.id === crews[0].id)?.props).toMatchObject({ stale: 1, icon: 'crew-arrow-stale' });
-    expect(icons.find((f) => f.id === crews[1].id)).toBeUndefined();
-    expect(icons.find((f) => f.id === crews[2].id)?.props.icon).toBe(`crew-dot-${crews[2].status}`);
-    expect(icons).toHaveLength(crews.length - 1);
+    const drawn = await drawnCrews(page);
+    expect(drawn.find((f) => f.id === crews[0].id)).toMatchObject({ color: STALE_COLOR, opacity: 0.75 });
+    expect(drawn.find((f) => f.id === crews[1].id)).toBeUndefined();
+    expect(drawn.find((f) => f.id === crews[2].id)).toMatchObject({ heading: null, color: CREW_COLOR[crews[2].status] });
+    expect(drawn).toHaveLength(crews.length - 1);
+    // Drawn under the fresh crews.
+    expect(drawn[0].id).toBe(crews[0].id);
     await page.waitForSelector('[data-testid="map-hidden-crews"][data-count="1"]');
     await page.close();
   });
@@ -283,6 +353,8 @@ describe('selection, hover, trail, follow and arrival', { timeout: UI_TIMEOUT },
     const pc = await screenPoint(page, [crew.fix!.lon, crew.fix!.lat]);
     await page.mouse.click(pc.x, pc.y);
     await page.waitForFunction((id) => window.__harness!.store.getState().selectedCrewId === id, crew.id);
+    await settle(page);
+    expect((await drawnCrews(page)).find((c) => c.id === crew.id)?.halo).toBe('selected');
     await page.close();
   });
 
@@ -295,6 +367,18 @@ describe('selection, hover, trail, follow and arrival', { timeout: UI_TIMEOUT },
     const card = await page.waitForSelector('[data-testid="map-hover-card"]');
     expect(await card.textContent()).toContain(r.address);
     expect(await page.evaluate(() => window.__harness!.store.getState().hoveredRequestId)).toBe(r.id);
+    await page.mouse.move(5, 5);
+    await page.waitForSelector('[data-testid="map-hover-card"]', { state: 'detached' });
+
+    // A crew: its card, and a hover halo around it.
+    const [crew] = await storeCrews(page);
+    await jumpTo(page, [crew.fix!.lon, crew.fix!.lat], 16);
+    const pc = await screenPoint(page, [crew.fix!.lon, crew.fix!.lat]);
+    await page.mouse.move(pc.x + 3, pc.y + 3);
+    const crewCard = await page.waitForSelector('[data-testid="map-hover-card"]');
+    expect(await crewCard.textContent()).toContain(crew.name);
+    await settle(page);
+    expect((await drawnCrews(page)).find((c) => c.id === crew.id)?.halo).toBe('hover');
     await page.mouse.move(5, 5);
     await page.waitForSelector('[data-testid="map-hover-card"]', { state: 'detached' });
     await page.close();

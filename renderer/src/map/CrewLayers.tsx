@@ -1,91 +1,67 @@
-// Crews: an icon turned to the heading and coloured by status, with the crew's name once zoomed in
-// (at district zoom 500 names would only hide each other, and laying out text on every fix is
-// what the renderer can least afford). A fix older than 2 minutes greys the crew; older than 30
-// minutes hides it (the legend counts them). Between fixes a crew glides to its new position when
-// the step is big enough to see on screen.
+// Crews: an arrow turned to the heading and coloured by status (a dot when the fix has no
+// heading), drawn by the custom WebGL layer in crewGl.ts so that a fix is on screen the next
+// frame. A fix older than 2 minutes greys the crew; older than 30 minutes hides it (the legend
+// counts them). Between fixes a crew glides to its new position when the step is big enough to
+// see. Names come from zoom 14 on, in a symbol layer fed only while it is visible (at district
+// zoom 500 names would only hide each other, and laying out text on every fix is what the
+// renderer can least afford); a name stands at the crew's latest fix while its arrow glides there.
 import { useEffect } from 'react';
-import type { ExpressionSpecification, MapLayerMouseEvent } from 'maplibre-gl';
+import type { MapMouseEvent } from 'maplibre-gl';
 import type { CrewView } from '../../../common/api/contract';
 import { STALE_FIX_MS } from '../../../common/domain/nearest-crew';
 import { useConsole } from '../state/store';
 import { removeFromMap, useMapCtx, useMapUi, type MapCtx } from './context';
-import { crewIconId, addCrewIcons } from './icons';
-import { followChanges, syncFromStore, type Changed } from './live';
-import { SELECTED_COLOR } from './palette';
-import { EMPTY, PointSync, type PointFeature } from './pointSync';
+import { CrewGlLayer, type CrewSprite } from './crewGl';
+import { followChanges, type Changed } from './live';
+import { CREW_COLOR, SELECTED_COLOR, STALE_COLOR } from './palette';
+import { EMPTY, PointSync } from './pointSync';
 import { FONT } from './style';
 
+/** The names' source; the arrows have no source (see crewGl.ts). */
 export const CREWS_SOURCE = 'crews';
-export const CREW_LAYERS = { halo: 'crews-halo', icon: 'crews-icon', label: 'crews-label' } as const;
+export const CREW_LAYERS = { icon: 'crews-icon', label: 'crews-label' } as const;
 /** Crew names from this zoom on. */
 export const CREW_LABEL_ZOOM = 14;
 /** A fix older than this greys the crew. */
 export const STALE_GREY_MS = 2 * 60_000;
+const STALE_OPACITY = 0.75;
 const RECHECK_MS = 5000;
 /** A step shorter than this on screen is not worth animating; a longer one is a jump, not a drive. */
 const GLIDE_PX = [2, 400] as const;
 const GLIDE_MS = 900;
 
-export function crewFeature(c: CrewView, now: number): PointFeature | null {
-  if (!c.fix) return null;
+type LonLat = [number, number];
+
+/** How a crew is drawn at its latest fix, or why it is not drawn. */
+export function crewSprite(c: CrewView, now: number): Omit<CrewSprite, 'halo'> | 'stale' | 'noFix' {
+  if (!c.fix) return 'noFix';
   const at = Date.parse(c.fix.at);
   const age = now - at;
-  if (!(age <= STALE_FIX_MS)) return null;
+  if (!(age <= STALE_FIX_MS)) return 'stale';
   const stale = age > STALE_GREY_MS;
-  const heading = c.fix.heading;
   return {
+    id: c.id,
     lon: c.fix.lon,
     lat: c.fix.lat,
-    props: {
-      name: c.name,
-      status: c.status,
-      stale: stale ? 1 : 0,
-      icon: crewIconId(heading === null ? 'dot' : 'arrow', stale ? 'stale' : c.status),
-      heading: heading ?? 0,
-      at,
-    },
+    color: stale ? STALE_COLOR : CREW_COLOR[c.status],
+    opacity: stale ? STALE_OPACITY : 1,
+    heading: c.fix.heading,
+    at,
   };
 }
 
 interface Glide {
-  from: [number, number];
-  to: PointFeature;
+  from: LonLat;
+  to: LonLat;
   start: number;
 }
 
-const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
-
 function mountCrews(ctx: MapCtx): () => void {
-  const { map, frame, mode, scale, crewPositions } = ctx;
-  addCrewIcons(map);
+  const { map, frame, scale, crewPositions } = ctx;
+  const origin = useConsole.getState().district?.center ?? map.getCenter().toArray();
+  const layer = new CrewGlLayer(CREW_LAYERS.icon, scale, origin, SELECTED_COLOR);
+  map.addLayer(layer);
   map.addSource(CREWS_SOURCE, { type: 'geojson', data: EMPTY, promoteId: 'id' });
-  map.addLayer({
-    id: CREW_LAYERS.halo,
-    type: 'circle',
-    source: CREWS_SOURCE,
-    paint: {
-      'circle-color': SELECTED_COLOR,
-      'circle-radius': 19 * scale,
-      'circle-opacity': ['case', state('selected'), 0.4, state('hover'), 0.22, 0],
-      'circle-stroke-color': SELECTED_COLOR,
-      'circle-stroke-width': ['case', state('selected'), 2.5 * scale, 0],
-    },
-  });
-  map.addLayer({
-    id: CREW_LAYERS.icon,
-    type: 'symbol',
-    source: CREWS_SOURCE,
-    layout: {
-      'icon-image': ['get', 'icon'],
-      'icon-size': scale,
-      'icon-rotate': ['get', 'heading'],
-      'icon-rotation-alignment': 'map',
-      'icon-allow-overlap': true,
-      'icon-ignore-placement': true,
-      'symbol-sort-key': ['get', 'stale'],
-    },
-    paint: { 'icon-opacity': ['case', ['==', ['get', 'stale'], 1], 0.75, 1] },
-  });
   map.addLayer({
     id: CREW_LAYERS.label,
     type: 'symbol',
@@ -105,17 +81,23 @@ function mountCrews(ctx: MapCtx): () => void {
       'text-halo-width': 1.5 * scale,
     },
   });
+  const labels = new PointSync(map, CREWS_SOURCE, frame, 'incremental');
+  const labelsShown = () => map.getZoom() >= CREW_LABEL_ZOOM;
+  let labelsLive = labelsShown();
 
-  const sync = new PointSync(map, CREWS_SOURCE, frame, mode);
+  /** Each drawn crew at its latest fix; where it is drawn right now is in `crewPositions`. */
+  const targets = new Map<string, Omit<CrewSprite, 'halo'>>();
   const glides = new Map<string, Glide>();
-  const now = () => Date.now();
-  // The baseline (replace-all) draws fixes where they are, as traccar-web does.
-  const smooth = mode === 'incremental';
+  /** Crews placed (or removed) since the last frame, not gliding. */
+  const placed = new Set<string>();
+  /** Crews not drawn, and why: for the legend. */
+  const unseen = new Map<string, 'stale' | 'noFix'>();
+  let hovered: string | null = null;
 
-  const worthGliding = (from: [number, number], to: PointFeature): boolean => {
+  const worthGliding = (from: LonLat, to: LonLat): boolean => {
     if (document.hidden) return false;
     const a = map.project(from);
-    const b = map.project([to.lon, to.lat]);
+    const b = map.project(to);
     const d = Math.hypot(a.x - b.x, a.y - b.y);
     if (d < GLIDE_PX[0] || d > GLIDE_PX[1]) return false;
     const { clientWidth: w, clientHeight: h } = map.getCanvas();
@@ -123,86 +105,124 @@ function mountCrews(ctx: MapCtx): () => void {
     return inView(a) || inView(b);
   };
 
-  /** Crews not drawn, and why: for the legend. */
-  const unseen = new Map<string, 'stale' | 'noFix'>();
+  const label = (id: string, t: Omit<CrewSprite, 'halo'> | undefined) =>
+    labels.set(id, t ? { lon: t.lon, lat: t.lat, props: { name: useConsole.getState().crews[id]?.name ?? id, stale: t.opacity < 1 ? 1 : 0 } } : null);
 
-  /** Where a crew should be drawn now; starts a glide when it moved visibly. */
-  const place = (c: CrewView): PointFeature | null => {
-    const target = crewFeature(c, now());
-    if (target) unseen.delete(c.id);
-    else unseen.set(c.id, c.fix ? 'stale' : 'noFix');
-    const drawn = sync.get(c.id);
-    if (!target || !drawn || !smooth) {
-      glides.delete(c.id);
-      return target;
+  /** One frame: glides stepped, placements made, the layer handed the crews in drawing order. */
+  const draw = (now: number): boolean => {
+    const moved = new Map<string, LonLat | null>();
+    for (const id of placed) {
+      const t = targets.get(id);
+      moved.set(id, t ? [t.lon, t.lat] : null);
     }
-    const glide = glides.get(c.id);
-    if (glide && samePlace(glide.to, target)) {
-      glide.to = target; // same fix, fresher properties (a staleness re-check): keep gliding
-      return { ...target, lon: drawn.lon, lat: drawn.lat };
-    }
-    const from: [number, number] = [drawn.lon, drawn.lat];
-    if (samePlace(drawn, target) || !worthGliding(from, target)) {
-      glides.delete(c.id);
-      return target;
-    }
-    glides.set(c.id, { from, to: target, start: performance.now() });
-    frame.request(step);
-    return { ...target, lon: from[0], lat: from[1] };
-  };
-
-  const step = (t: number): boolean => {
-    const moved = new Map<string, [number, number]>();
+    placed.clear();
     for (const [id, g] of glides) {
-      const k = Math.min(1, Math.max(0, (t - g.start) / GLIDE_MS));
-      const lon = g.from[0] + (g.to.lon - g.from[0]) * k;
-      const lat = g.from[1] + (g.to.lat - g.from[1]) * k;
-      sync.set(id, { ...g.to, lon, lat });
-      moved.set(id, [lon, lat]);
+      const k = Math.min(1, Math.max(0, (now - g.start) / GLIDE_MS));
+      moved.set(id, [g.from[0] + (g.to[0] - g.from[0]) * k, g.from[1] + (g.to[1] - g.from[1]) * k]);
       if (k >= 1) glides.delete(id);
     }
-    sync.commit();
-    crewPositions.update(moved);
+    if (moved.size) crewPositions.update(moved);
+    const selected = useConsole.getState().selectedCrewId;
+    // Greyed crews under the others, the marked ones on top.
+    const stale: CrewSprite[] = [];
+    const fresh: CrewSprite[] = [];
+    const marked: CrewSprite[] = [];
+    for (const [id, t] of targets) {
+      const at = crewPositions.get(id) ?? [t.lon, t.lat];
+      const halo = id === selected ? 'selected' : id === hovered ? 'hover' : 'none';
+      const sprite = { ...t, lon: at[0], lat: at[1], halo } as const;
+      (halo !== 'none' ? marked : t.opacity < 1 ? stale : fresh).push(sprite);
+    }
+    layer.show([...stale, ...fresh, ...marked]);
     return glides.size > 0;
   };
 
-  const fromStore = syncFromStore(sync, () => useConsole.getState().crews, place);
   const apply = (changed: Changed) => {
-    fromStore(changed);
-    const ids = changed ?? new Set(sync.ids());
-    crewPositions.update(new Map([...ids].map((id) => [id, positionOf(sync.get(id))])));
     const crews = useConsole.getState().crews;
-    for (const id of changed ?? [...unseen.keys()]) if (!(id in crews)) unseen.delete(id);
+    const now = Date.now();
+    const ids = changed ?? new Set([...Object.keys(crews), ...targets.keys()]);
+    for (const id of ids) {
+      const c = crews[id];
+      const next = c ? crewSprite(c, now) : 'noFix';
+      if (typeof next === 'string') {
+        if (c) unseen.set(id, next);
+        else unseen.delete(id);
+        if (targets.delete(id)) placed.add(id);
+        glides.delete(id);
+        if (labelsLive) label(id, undefined);
+        continue;
+      }
+      unseen.delete(id);
+      const prev = targets.get(id);
+      targets.set(id, next);
+      if (labelsLive) label(id, next);
+      if (prev && prev.lon === next.lon && prev.lat === next.lat) continue; // fresher properties only
+      const from = crewPositions.get(id);
+      const to: LonLat = [next.lon, next.lat];
+      if (prev && from && worthGliding(from, to)) {
+        glides.set(id, { from, to, start: performance.now() });
+        placed.delete(id);
+      } else {
+        glides.delete(id);
+        placed.add(id);
+      }
+    }
+    if (labelsLive) labels.commit();
+    frame.request(draw);
     let hiddenStaleCrews = 0;
     for (const why of unseen.values()) if (why === 'stale') hiddenStaleCrews++;
     const crewsWithoutFix = unseen.size - hiddenStaleCrews;
     const ui = useMapUi.getState();
     if (ui.hiddenStaleCrews !== hiddenStaleCrews || ui.crewsWithoutFix !== crewsWithoutFix) useMapUi.setState({ hiddenStaleCrews, crewsWithoutFix });
   };
-  const stop = followChanges('crews', mode, apply);
+  const stop = followChanges('crews', 'incremental', apply);
   const recheck = setInterval(() => apply(null), RECHECK_MS);
 
-  const select = (e: MapLayerMouseEvent) => {
-    const id = e.features?.[0]?.properties?.id;
-    if (typeof id === 'string') useConsole.getState().selectCrew(id);
+  // Names are only fed while they can be seen; catch up when they come into view.
+  const onZoom = () => {
+    const shown = labelsShown();
+    if (shown && !labelsLive) {
+      for (const id of labels.ids()) if (!targets.has(id)) label(id, undefined);
+      for (const [id, t] of targets) label(id, t);
+      labels.commit();
+    }
+    labelsLive = shown;
   };
-  map.on('click', CREW_LAYERS.icon, select);
+  const hover = (id: string | null, point: { x: number; y: number }) => {
+    if (id !== hovered) {
+      hovered = id;
+      map.getCanvas().style.cursor = id ? 'pointer' : '';
+      frame.request(draw);
+    }
+    // The card follows the pointer while it rests on a crew.
+    if (id || useMapUi.getState().crewHover) useMapUi.setState({ crewHover: id ? { id, ...point } : null });
+  };
+  const onMove = (e: MapMouseEvent) => hover(layer.hit(e.point), e.point);
+  const onLeave = () => hover(null, { x: 0, y: 0 });
+  const onClick = (e: MapMouseEvent) => {
+    const id = layer.hit(e.point);
+    if (id) useConsole.getState().selectCrew(id);
+  };
+  const stopSelection = useConsole.subscribe((s, prev) => {
+    if (s.selectedCrewId !== prev.selectedCrewId) frame.request(draw);
+  });
+  map.on('zoom', onZoom);
+  map.on('mousemove', onMove);
+  map.on('mouseout', onLeave);
+  map.on('click', onClick);
 
   return () => {
     stop();
+    stopSelection();
     clearInterval(recheck);
-    frame.cancel(step);
-    map.off('click', CREW_LAYERS.icon, select);
-    removeFromMap(ctx, [CREW_LAYERS.label, CREW_LAYERS.icon, CREW_LAYERS.halo], [CREWS_SOURCE]);
+    frame.cancel(draw);
+    map.off('zoom', onZoom);
+    map.off('mousemove', onMove);
+    map.off('mouseout', onLeave);
+    map.off('click', onClick);
+    useMapUi.setState({ crewHover: null });
+    removeFromMap(ctx, [CREW_LAYERS.label, CREW_LAYERS.icon], [CREWS_SOURCE]);
   };
-}
-
-function samePlace(a: PointFeature, b: PointFeature): boolean {
-  return a.lon === b.lon && a.lat === b.lat;
-}
-
-function positionOf(f: PointFeature | undefined): [number, number] | null {
-  return f ? [f.lon, f.lat] : null;
 }
 
 export function CrewLayers(): null {

@@ -1,7 +1,7 @@
 // The live district map. Composed like traccar-web's: one headless component per concern, each
 // adding its sources and layers and removing them on cleanup; live changes reach the sources as
 // diffs once per animation frame (see pointSync.ts), never as a full reload per message.
-import { useEffect, useRef, useState, type JSX } from 'react';
+import { useEffect, useRef, useState, type ComponentType, type JSX } from 'react';
 import { useConsole } from '../state/store';
 import { ArrivalOffers } from './ArrivalOffers';
 import { BoundaryLayer } from './BoundaryLayer';
@@ -27,16 +27,25 @@ const WALL_SCALE = 2;
 export interface DistrictMapProps {
   /** How live changes reach the map's sources; 'replace-all' is the benchmark's baseline only. */
   updates?: UpdateMode;
+  /** Draws the crews; the benchmark swaps in its baseline (traccar-web's way) here. */
+  crews?: ComponentType;
 }
 
-export function DistrictMap({ updates = 'incremental' }: DistrictMapProps = {}): JSX.Element {
+export function DistrictMap({ updates = 'incremental', crews = CrewLayers }: DistrictMapProps = {}): JSX.Element {
   const basemapUrl = useConsole((s) => s.basemap?.url ?? null);
   const view = useConsole((s) => s.view);
   // A new basemap or view means a new style: start a fresh map rather than patch the old one.
-  return <MapView key={`${basemapUrl}|${view}`} basemapUrl={basemapUrl} wall={view === 'wall'} updates={updates} />;
+  return <MapView key={`${basemapUrl}|${view}`} basemapUrl={basemapUrl} wall={view === 'wall'} updates={updates} Crews={crews} />;
 }
 
-function MapView({ basemapUrl, wall, updates }: { basemapUrl: string | null; wall: boolean; updates: UpdateMode }): JSX.Element {
+interface MapViewProps {
+  basemapUrl: string | null;
+  wall: boolean;
+  updates: UpdateMode;
+  Crews: ComponentType;
+}
+
+function MapView({ basemapUrl, wall, updates, Crews }: MapViewProps): JSX.Element {
   const container = useRef<HTMLDivElement>(null);
   const [ctx, setCtx] = useState<MapCtx | null>(null);
   const locale = useConsole((s) => s.locale);
@@ -79,7 +88,7 @@ function MapView({ basemapUrl, wall, updates }: { basemapUrl: string | null; wal
           {heat && <HeatLayer />}
           <RequestLayers />
           {trail && crewId && <TrailLayer crewId={crewId} />}
-          <CrewLayers />
+          <Crews />
           <Selection />
           <Camera />
           <HoverCard />

@@ -5,8 +5,7 @@ import type { MapLayerMouseEvent } from 'maplibre-gl';
 import { dictionaries, nameIn } from '../i18n';
 import { formatAge, formatNumber } from '../i18n/format';
 import { useConsole } from '../state/store';
-import { useMapCtx } from './context';
-import { CREW_LAYERS, CREWS_SOURCE } from './CrewLayers';
+import { useMapCtx, useMapUi } from './context';
 import { mapDictionaries } from './i18n';
 import { REQUEST_LAYERS } from './RequestLayers';
 
@@ -19,38 +18,30 @@ interface Hover {
 
 export function HoverCard(): JSX.Element | null {
   const { map } = useMapCtx();
-  const [hover, setHover] = useState<Hover | null>(null);
+  const [requestHover, setRequestHover] = useState<Hover | null>(null);
+  // The crews layer does its own hit testing (it is not a style layer MapLibre can query).
+  const crewHover = useMapUi((ui) => ui.crewHover);
+  const hover: Hover | null = crewHover ? { kind: 'crew', ...crewHover } : requestHover;
 
   useEffect(() => {
     const canvas = map.getCanvas();
-    let crewHovered: string | null = null;
-    const markCrew = (id: string | null) => {
-      if (crewHovered && map.getSource(CREWS_SOURCE)) map.setFeatureState({ source: CREWS_SOURCE, id: crewHovered }, { hover: false });
-      crewHovered = id;
-      if (id) map.setFeatureState({ source: CREWS_SOURCE, id }, { hover: true });
-    };
-    const enter = (kind: Hover['kind']) => (e: MapLayerMouseEvent) => {
+    const enter = (e: MapLayerMouseEvent) => {
       const id = e.features?.[0]?.properties?.id;
       if (typeof id !== 'string') return;
       canvas.style.cursor = 'pointer';
-      setHover({ kind, id, x: e.point.x, y: e.point.y });
-      if (kind === 'request') {
-        if (useConsole.getState().hoveredRequestId !== id) useConsole.getState().hoverRequest(id);
-      } else if (crewHovered !== id) markCrew(id);
+      setRequestHover({ kind: 'request', id, x: e.point.x, y: e.point.y });
+      if (useConsole.getState().hoveredRequestId !== id) useConsole.getState().hoverRequest(id);
     };
-    const leave = (kind: Hover['kind']) => () => {
+    const leave = () => {
       canvas.style.cursor = '';
-      setHover((h) => (h?.kind === kind ? null : h));
-      if (kind === 'request') useConsole.getState().hoverRequest(null);
-      else markCrew(null);
+      setRequestHover(null);
+      useConsole.getState().hoverRequest(null);
     };
     const pointer = () => (canvas.style.cursor = 'pointer');
     const plain = () => (canvas.style.cursor = '');
     const handlers = [
-      ['mousemove', REQUEST_LAYERS.point, enter('request')],
-      ['mouseleave', REQUEST_LAYERS.point, leave('request')],
-      ['mousemove', CREW_LAYERS.icon, enter('crew')],
-      ['mouseleave', CREW_LAYERS.icon, leave('crew')],
+      ['mousemove', REQUEST_LAYERS.point, enter],
+      ['mouseleave', REQUEST_LAYERS.point, leave],
       ['mouseenter', REQUEST_LAYERS.cluster, pointer],
       ['mouseleave', REQUEST_LAYERS.cluster, plain],
     ] as const;

@@ -1,17 +1,16 @@
-// Selection shared with the list, both ways: the map marks what the store says is selected or
-// hovered (feature-state, paint only) and brings it into view; clicks on the map select through
-// the store (see RequestLayers / CrewLayers), so the list follows too.
+// Selection shared with the list, both ways: the map marks the request the store says is selected
+// or hovered (feature-state, paint only; the crews layer marks its own) and brings what is selected
+// into view; clicks on the map select through the store (see RequestLayers / CrewLayers), so the
+// list follows too.
 import { useEffect } from 'react';
 import { useConsole, type ConsoleState } from '../state/store';
 import { useMapCtx, type MapCtx } from './context';
-import { CREWS_SOURCE } from './CrewLayers';
 import { CLUSTER_MAX_ZOOM, REQUESTS_SOURCE } from './RequestLayers';
 
 type Marked = Pick<ConsoleState, 'selectedRequestId' | 'selectedCrewId' | 'hoveredRequestId'>;
 const MARKS: [keyof Marked, string, string][] = [
   ['selectedRequestId', REQUESTS_SOURCE, 'selected'],
   ['hoveredRequestId', REQUESTS_SOURCE, 'hover'],
-  ['selectedCrewId', CREWS_SOURCE, 'selected'],
 ];
 
 function mountSelection(ctx: MapCtx): () => void {

@@ -22,7 +22,7 @@ function mountTrail(ctx: MapCtx, crewId: string): () => void {
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: { 'line-color': TRAIL_COLOR, 'line-width': 3.5 * scale, 'line-opacity': 0.75 },
     },
-    map.getLayer(CREW_LAYERS.halo) ? CREW_LAYERS.halo : undefined,
+    map.getLayer(CREW_LAYERS.icon) ? CREW_LAYERS.icon : undefined,
   );
 
   // Fixes that arrive while the trail is being read are kept and appended after it.

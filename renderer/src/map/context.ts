@@ -73,8 +73,10 @@ export interface MapUi {
   /** Crews with no fix at all yet. */
   crewsWithoutFix: number;
   offers: ArrivalOffer[];
+  /** The crew under the pointer, and where the pointer is (canvas px). */
+  crewHover: { id: string; x: number; y: number } | null;
 }
 
-export const INITIAL_MAP_UI: MapUi = { heat: false, trail: false, follow: false, hiddenStaleCrews: 0, crewsWithoutFix: 0, offers: [] };
+export const INITIAL_MAP_UI: MapUi = { heat: false, trail: false, follow: false, hiddenStaleCrews: 0, crewsWithoutFix: 0, offers: [], crewHover: null };
 
 export const useMapUi = create<MapUi>()(() => INITIAL_MAP_UI);

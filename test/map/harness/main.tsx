@@ -9,6 +9,7 @@ import { DistrictMap } from '../../../renderer/src/map/DistrictMap';
 import type { UpdateMode } from '../../../renderer/src/map/pointSync';
 import { connectStore, useConsole } from '../../../renderer/src/state/store';
 import type { Harness } from './api';
+import { BaselineCrews } from './baseline-crews';
 import { drain, runLoad } from './measure';
 import { makeBootstrap } from './synthetic';
 
@@ -56,7 +57,7 @@ async function start(): Promise<void> {
   await connectStore(createApiClient(transport));
   const harness: Harness = { bootstrap, commands, store: useConsole, push, runLoad: (o) => runLoad(o, bootstrap, push), drain };
   window.__harness = harness;
-  createRoot(document.getElementById('root')!).render(<DistrictMap updates={mode} />);
+  createRoot(document.getElementById('root')!).render(<DistrictMap updates={mode} crews={mode === 'replace-all' ? BaselineCrews : undefined} />);
 }
 
 void start();

@@ -2,13 +2,14 @@
 // in live batches every `batchMs`, as the core coalesces them) and a few requests change every
 // second. Measured:
 // - fix-to-screen latency of sampled crews: from the batch reaching the renderer (before the API
-//   client validates it) to the first 'render' event at which the crews source's loaded tiles
-//   carry that fix (querySourceFeatures on what is drawn, whatever the update strategy);
+//   client validates it) to the first 'render' event after a frame that drew that fix (what the
+//   console's WebGL crews layer drew; for the baseline, what the crews source's loaded tiles hold);
 // - frame times (requestAnimationFrame intervals) and long tasks of the main thread;
 // - per-update work: time inside each GeoJSON source update call (main thread) and until the
 //   source reports it applied (its promise), per source.
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Bootstrap, LiveBatch, RequestView } from '../../../common/api/contract';
+import { CrewGlLayer } from '../../../renderer/src/map/crewGl';
 import type { LoadOptions, LoadResult, SourceTiming } from './api';
 import { Fleet, makeRequest, rng } from './synthetic';
 
@@ -32,6 +33,17 @@ function instrument(map: MapLibreMap): Record<string, SourceTiming> {
     };
   }
   return (instrumented = timings);
+}
+
+/**
+ * The fix each probed crew had in the frame just drawn: what the console's WebGL crews layer drew,
+ * or — for the baseline's symbol layer — what the crews source's loaded tiles hold.
+ */
+function drawnFixes(map: MapLibreMap, probed: ReadonlyMap<string, unknown>): { id: string; at: number }[] {
+  const layer = map.getLayer('crews-icon') as { implementation?: unknown } | undefined;
+  if (layer?.implementation instanceof CrewGlLayer) return layer.implementation.drawn().filter((s) => probed.has(s.id));
+  const features = map.querySourceFeatures('crews', { filter: ['in', ['get', 'id'], ['literal', [...probed.keys()]]] });
+  return features.map((f) => ({ id: f.properties.id as string, at: f.properties.at as number }));
 }
 
 const LIFECYCLE: RequestView['status'][] = ['new', 'acknowledged', 'assigned', 'en_route', 'on_site', 'resolved', 'closed'];
@@ -101,12 +113,10 @@ export async function runLoad(o: LoadOptions, bootstrap: Bootstrap, push: (b: Pa
   const onRender = () => {
     if (!pending.size) return;
     const t = performance.now();
-    const drawn = map.querySourceFeatures('crews', { filter: ['in', ['get', 'id'], ['literal', [...pending.keys()]]] });
-    for (const f of drawn) {
-      const id = f.properties.id as string;
-      const list = pending.get(id);
-      while (list?.length && list[0].at <= (f.properties.at as number)) latencyMs.push(t - list.shift()!.t0);
-      if (list && !list.length) pending.delete(id);
+    for (const f of drawnFixes(map, pending)) {
+      const list = pending.get(f.id);
+      while (list?.length && list[0].at <= f.at) latencyMs.push(t - list.shift()!.t0);
+      if (list && !list.length) pending.delete(f.id);
     }
   };
   map.on('render', onRender);

@@ -1,8 +1,9 @@
-// Crew icons, drawn once per status (and once greyed for stale fixes) on a canvas and handed to
-// the map as images: an arrow MapLibre turns to the crew's heading, or a dot when the fix has none.
+// The benchmark baseline's crew icons, drawn once per status (and once greyed for stale fixes) on
+// a canvas and handed to the map as images, as traccar-web does: an arrow MapLibre turns to the
+// crew's heading, or a dot when the fix has none.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { CrewStatus } from '../../../common/protocol/hub-protocol';
-import { CREW_COLOR, STALE_COLOR } from './palette';
+import { CREW_COLOR, STALE_COLOR } from '../../../renderer/src/map/palette';
 
 const PIXEL_RATIO = 2;
 const SIZE = 30; // CSS px
