@@ -174,16 +174,20 @@ export type EventParse =
  */
 export function parseEvent(raw: unknown): EventParse {
   const seq = readSeq(raw);
-  let bytes: number;
-  try {
-    const json = JSON.stringify(raw);
-    // A UTF-16 code unit is at most 3 UTF-8 bytes: a short text cannot exceed the limit, so the
-    // exact count is only needed for long ones.
-    bytes = json.length * 3 <= MAX_EVENT_BYTES ? json.length : Buffer_byteLength(json);
-  } catch {
-    return { ok: false, seq, reason: 'not serialisable as JSON' };
+  // Almost every event is far below the limit: a bound over its values settles that without
+  // serialising it; only events the bound cannot clear are measured exactly.
+  if (jsonBytesAtMost(raw) > MAX_EVENT_BYTES) {
+    let bytes: number;
+    try {
+      const json = JSON.stringify(raw);
+      // A UTF-16 code unit is at most 3 UTF-8 bytes: a short text cannot exceed the limit, so the
+      // exact count is only needed for long ones.
+      bytes = json.length * 3 <= MAX_EVENT_BYTES ? json.length : Buffer_byteLength(json);
+    } catch {
+      return { ok: false, seq, reason: 'not serialisable as JSON' };
+    }
+    if (bytes > MAX_EVENT_BYTES) return { ok: false, seq, reason: `event of ${bytes} bytes exceeds 64 KiB` };
   }
-  if (bytes > MAX_EVENT_BYTES) return { ok: false, seq, reason: `event of ${bytes} bytes exceeds 64 KiB` };
   const env = EventEnvelope.safeParse(raw);
   if (!env.success) return { ok: false, seq, reason: summarise(env.error) };
   const e = env.data;
@@ -196,6 +200,41 @@ export function parseEvent(raw: unknown): EventParse {
 function readSeq(raw: unknown): number | null {
   const s = (raw as { seq?: unknown } | null)?.seq;
   return typeof s === 'number' && Number.isSafeInteger(s) && s > 0 ? s : null;
+}
+
+/**
+ * An upper bound of the UTF-8 length of `JSON.stringify(v)` for plain JSON data (what
+ * `JSON.parse` makes): a string's UTF-16 unit is at most 6 bytes of JSON (an escape such as
+ * \u001f), a number at most 25 characters. Infinity past the limit, deeper than any event, or
+ * for anything else (undefined, functions, class instances, toJSON…): those are measured exactly.
+ */
+function jsonBytesAtMost(v: unknown, limit = MAX_EVENT_BYTES, depth = 0): number {
+  switch (typeof v) {
+    case 'string':
+      return 6 * v.length + 2;
+    case 'number':
+      return 25;
+    case 'boolean':
+      return 5;
+    case 'object': {
+      if (v === null) return 4;
+      if (depth > 32) return Infinity;
+      let n = 2;
+      if (Array.isArray(v)) {
+        if (Object.getPrototypeOf(v) !== Array.prototype) return Infinity;
+        for (let i = 0; i < v.length && n <= limit; i++) n += 1 + jsonBytesAtMost(v[i], limit - n, depth + 1);
+      } else {
+        if (Object.getPrototypeOf(v) !== Object.prototype) return Infinity;
+        for (const k in v) {
+          if (n > limit) break;
+          if (Object.hasOwn(v, k)) n += 6 * k.length + 4 + jsonBytesAtMost((v as Record<string, unknown>)[k], limit - n, depth + 1);
+        }
+      }
+      return n <= limit ? n : Infinity;
+    }
+    default:
+      return Infinity;
+  }
 }
 
 // UTF-8 length without depending on Node's Buffer, so the renderer can share this module.

@@ -50,6 +50,26 @@ describe('event parsing', () => {
     expect(!r.ok && r.reason).toMatch(/64 KiB/);
   });
 
+  it('measures the 64 KiB limit to the byte, whatever the characters', () => {
+    // An unknown event type: only the envelope and the size are checked, so the padding is free.
+    const sized = (char: string, bytes: number) => {
+      const base = ev('request.escalated', { id: '137-1', pad: '' }, { seq: 9 });
+      const room = 64 * 1024 - new TextEncoder().encode(JSON.stringify(base)).length;
+      const perChar = new TextEncoder().encode(JSON.stringify(char)).length - 2;
+      const fill = room + bytes;
+      return ev('request.escalated', { id: '137-1', pad: char.repeat(fill / perChar) + 'y'.repeat(fill % perChar) }, { seq: 9 });
+    };
+    for (const char of ['x', 'ش', '𝒜', '\u0001', '"']) {
+      expect(reason(sized(char, 0)), `${JSON.stringify(char)} at the limit`).toBeNull();
+      expect(reason(sized(char, 1)), `${JSON.stringify(char)} one byte past it`).toBe(`event of ${64 * 1024 + 1} bytes exceeds 64 KiB`);
+    }
+    const cyclic: Record<string, unknown> = { ...ev('request.escalated', { id: '137-1' }) };
+    cyclic.self = cyclic;
+    expect(reason(cyclic)).toBe('not serialisable as JSON');
+    // Values JSON.stringify turns into something else are measured as it serialises them.
+    expect(reason({ ...ev('request.escalated', { id: '137-1' }), when: new Date(0), skip: undefined })).toBeNull();
+  });
+
   it('rejects unknown enumeration values and out-of-range coordinates', () => {
     expect(reason(created({ priority: 'critical' }))).toMatch(/priority/);
     expect(reason(created({ channel: 'fax' }))).toMatch(/channel/);
