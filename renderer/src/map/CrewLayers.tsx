@@ -59,7 +59,7 @@ interface Glide {
 function mountCrews(ctx: MapCtx): () => void {
   const { map, frame, scale, crewPositions } = ctx;
   const origin = useConsole.getState().district?.center ?? map.getCenter().toArray();
-  const layer = new CrewGlLayer(CREW_LAYERS.icon, scale, origin, SELECTED_COLOR);
+  const layer = new CrewGlLayer(CREW_LAYERS.icon, scale, origin, SELECTED_COLOR, (now) => draw(now));
   map.addLayer(layer);
   map.addSource(CREWS_SOURCE, { type: 'geojson', data: EMPTY, promoteId: 'id' });
   map.addLayer({
@@ -108,8 +108,8 @@ function mountCrews(ctx: MapCtx): () => void {
   const label = (id: string, t: Omit<CrewSprite, 'halo'> | undefined) =>
     labels.set(id, t ? { lon: t.lon, lat: t.lat, props: { name: useConsole.getState().crews[id]?.name ?? id, stale: t.opacity < 1 ? 1 : 0 } } : null);
 
-  /** One frame: glides stepped, placements made, the layer handed the crews in drawing order. */
-  const draw = (now: number): boolean => {
+  /** Where everything is in the frame being drawn: glides stepped, placements made, crews in drawing order. */
+  const draw = (now: number) => {
     const moved = new Map<string, LonLat | null>();
     for (const id of placed) {
       const t = targets.get(id);
@@ -121,20 +121,20 @@ function mountCrews(ctx: MapCtx): () => void {
       moved.set(id, [g.from[0] + (g.to[0] - g.from[0]) * k, g.from[1] + (g.to[1] - g.from[1]) * k]);
       if (k >= 1) glides.delete(id);
     }
-    if (moved.size) crewPositions.update(moved);
+    // Listeners may move the camera (follow mode): not while the map is drawing this frame.
+    if (moved.size) queueMicrotask(() => crewPositions.update(moved));
     const selected = useConsole.getState().selectedCrewId;
     // Greyed crews under the others, the marked ones on top.
     const stale: CrewSprite[] = [];
     const fresh: CrewSprite[] = [];
     const marked: CrewSprite[] = [];
     for (const [id, t] of targets) {
-      const at = crewPositions.get(id) ?? [t.lon, t.lat];
+      const at = moved.get(id) ?? crewPositions.get(id) ?? [t.lon, t.lat];
       const halo = id === selected ? 'selected' : id === hovered ? 'hover' : 'none';
       const sprite = { ...t, lon: at[0], lat: at[1], halo } as const;
       (halo !== 'none' ? marked : t.opacity < 1 ? stale : fresh).push(sprite);
     }
-    layer.show([...stale, ...fresh, ...marked]);
-    return glides.size > 0;
+    return { sprites: [...stale, ...fresh, ...marked], moving: glides.size > 0 };
   };
 
   const apply = (changed: Changed) => {
@@ -168,7 +168,7 @@ function mountCrews(ctx: MapCtx): () => void {
       }
     }
     if (labelsLive) labels.commit();
-    frame.request(draw);
+    layer.invalidate();
     let hiddenStaleCrews = 0;
     for (const why of unseen.values()) if (why === 'stale') hiddenStaleCrews++;
     const crewsWithoutFix = unseen.size - hiddenStaleCrews;
@@ -192,7 +192,7 @@ function mountCrews(ctx: MapCtx): () => void {
     if (id !== hovered) {
       hovered = id;
       map.getCanvas().style.cursor = id ? 'pointer' : '';
-      frame.request(draw);
+      layer.invalidate();
     }
     // The card follows the pointer while it rests on a crew.
     if (id || useMapUi.getState().crewHover) useMapUi.setState({ crewHover: id ? { id, ...point } : null });
@@ -204,7 +204,7 @@ function mountCrews(ctx: MapCtx): () => void {
     if (id) useConsole.getState().selectCrew(id);
   };
   const stopSelection = useConsole.subscribe((s, prev) => {
-    if (s.selectedCrewId !== prev.selectedCrewId) frame.request(draw);
+    if (s.selectedCrewId !== prev.selectedCrewId) layer.invalidate();
   });
   map.on('zoom', onZoom);
   map.on('mousemove', onMove);
@@ -215,7 +215,6 @@ function mountCrews(ctx: MapCtx): () => void {
     stop();
     stopSelection();
     clearInterval(recheck);
-    frame.cancel(draw);
     map.off('zoom', onZoom);
     map.off('mousemove', onMove);
     map.off('mouseout', onLeave);

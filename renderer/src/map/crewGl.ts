@@ -2,6 +2,8 @@
 // from the store into a typed array and is on the GPU at the next frame: no GeoJSON source, no
 // worker round trip, no symbol placement. With software rendering a frame costs hundreds of
 // milliseconds, and those round trips are what kept a fix off the screen for several frames.
+// The layer asks for what to draw while the frame is being drawn (`invalidate` only asks for a
+// frame), so a fix that arrives during a frame is in the very next one.
 // 500 crews are a 16 KB buffer, re-sent whole when anything changed (cheaper than tracking which
 // bytes did). Hit testing works on what the last frame drew, in screen pixels.
 import { MercatorCoordinate, type CustomLayerInterface, type CustomRenderMethodInput, type Map as MapLibreMap } from 'maplibre-gl';
@@ -48,16 +50,19 @@ interface Gl {
   attributes: Record<'pos' | 'color' | 'style', number>;
 }
 
+/** What to draw at `now` (performance.now()), bottom first; `moving` asks for another frame. */
+export type CrewFrame = (now: number) => { sprites: readonly CrewSprite[]; moving: boolean };
+
 export class CrewGlLayer implements CustomLayerInterface {
   readonly type = 'custom';
   readonly renderingMode = '2d';
   private map: MapLibreMap | null = null;
   private gl: Gl | null = null;
-  /** Drawn in this order: the last is on top. */
-  private sprites: readonly CrewSprite[] = [];
   private data = new Float32Array(0);
-  private dirty = false;
+  /** The next frame must ask for sprites again (something changed, or crews are moving). */
+  private stale = true;
   private haloCount = 0;
+  /** Drawn in this order: the last is on top. */
   private lastDrawn: readonly CrewSprite[] = [];
   /** Positions are sent relative to this mercator point: float32 is then exact to well under a pixel. */
   private readonly origin: MercatorCoordinate;
@@ -67,18 +72,18 @@ export class CrewGlLayer implements CustomLayerInterface {
     private readonly scale: number,
     origin: [number, number],
     private readonly haloColor: string,
+    private readonly frame: CrewFrame,
   ) {
     this.origin = MercatorCoordinate.fromLngLat(origin);
   }
 
-  /** What to draw from the next frame on, bottom first. */
-  show(sprites: readonly CrewSprite[]): void {
-    this.sprites = sprites;
-    this.dirty = true;
+  /** Something to draw changed: ask for a frame. */
+  invalidate(): void {
+    this.stale = true;
     this.map?.triggerRepaint();
   }
 
-  /** The crews the last frame drew (after `show`, until the next frame: the ones before). */
+  /** The crews the last frame drew. */
   drawn(): readonly CrewSprite[] {
     return this.lastDrawn;
   }
@@ -98,7 +103,7 @@ export class CrewGlLayer implements CustomLayerInterface {
   onAdd(map: MapLibreMap, gl: WebGL2RenderingContext): void {
     this.map = map;
     this.gl = setUp(gl);
-    this.dirty = true;
+    this.stale = true;
   }
 
   onRemove(_map: MapLibreMap, gl: WebGL2RenderingContext): void {
@@ -118,9 +123,15 @@ export class CrewGlLayer implements CustomLayerInterface {
     if (!g || !map) return;
     gl.bindVertexArray(g.vao);
     gl.bindBuffer(gl.ARRAY_BUFFER, g.instances);
-    if (this.dirty) this.upload(gl);
-    this.lastDrawn = this.sprites;
-    if (this.sprites.length) {
+    if (this.stale) {
+      const { sprites, moving } = this.frame(performance.now());
+      this.upload(gl, sprites);
+      this.lastDrawn = sprites;
+      this.stale = moving;
+      if (moving) map.triggerRepaint();
+    }
+    const n = this.lastDrawn.length;
+    if (n) {
       gl.useProgram(g.program);
       gl.disable(gl.DEPTH_TEST);
       gl.disable(gl.STENCIL_TEST);
@@ -135,7 +146,7 @@ export class CrewGlLayer implements CustomLayerInterface {
       gl.uniform3f(g.uniforms.haloColor, r, gr, b);
       // Halos first (only the crews that have one: they sort last), then every crew on top.
       if (this.haloCount) {
-        this.pointInstances(gl, this.sprites.length - this.haloCount);
+        this.pointInstances(gl, n - this.haloCount);
         gl.uniform1i(g.uniforms.pass, 0);
         gl.uniform1f(g.uniforms.half, HALF.halo * this.scale);
         gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, this.haloCount);
@@ -143,18 +154,18 @@ export class CrewGlLayer implements CustomLayerInterface {
       this.pointInstances(gl, 0);
       gl.uniform1i(g.uniforms.pass, 1);
       gl.uniform1f(g.uniforms.half, HALF.shape * this.scale);
-      gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, this.sprites.length);
+      gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, n);
     }
     gl.bindVertexArray(null);
   }
 
-  private upload(gl: WebGL2RenderingContext): void {
-    const n = this.sprites.length;
+  private upload(gl: WebGL2RenderingContext, sprites: readonly CrewSprite[]): void {
+    const n = sprites.length;
     if (this.data.length < n * INSTANCE_FLOATS) this.data = new Float32Array(Math.max(64, n * 2) * INSTANCE_FLOATS);
     const d = this.data;
     let halos = 0;
     for (let i = 0; i < n; i++) {
-      const s = this.sprites[i];
+      const s = sprites[i];
       const m = MercatorCoordinate.fromLngLat([s.lon, s.lat]);
       const [r, g, b] = rgb(s.color);
       const o = i * INSTANCE_FLOATS;
@@ -170,7 +181,6 @@ export class CrewGlLayer implements CustomLayerInterface {
     }
     this.haloCount = halos;
     gl.bufferData(gl.ARRAY_BUFFER, d.subarray(0, n * INSTANCE_FLOATS), gl.DYNAMIC_DRAW);
-    this.dirty = false;
   }
 
   /** Points the per-instance attributes at the buffer from instance `first` on. */
