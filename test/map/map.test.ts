@@ -464,13 +464,12 @@ describe('offline Persian basemap', { timeout: UI_TIMEOUT }, () => {
   });
 
   it('without a basemap, shows the district on a neutral background and how to add one', async () => {
-    const page = await openMap({ role: 'wall', viewport: { width: 3840, height: 2160 } });
+    const page = await openMap({ viewport: { width: 1920, height: 1080 } });
     const hint = await page.waitForSelector('[data-testid="basemap-hint"]');
     expect(await hint.textContent()).toContain('npm run basemap');
     expect(await page.evaluate(() => Object.keys(window.__c137map!.getStyle().sources))).not.toContain('basemap');
-    await page.waitForSelector('.c137-map[data-view="wall"]');
     await settle(page);
-    await page.screenshot({ path: path.join(SHOTS, 'wall-no-basemap.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'no-basemap.png') });
     await page.close();
   });
 });

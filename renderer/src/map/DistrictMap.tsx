@@ -97,7 +97,7 @@ function MapView({ basemapUrl, wall, updates, Crews }: MapViewProps): JSX.Elemen
           <Legend wall={wall} />
         </MapContext.Provider>
       )}
-      {!basemapUrl && (
+      {!basemapUrl && !wall && (
         <div className="c137-map-hint" data-testid="basemap-hint">
           <strong>{m.noBasemap}</strong>
           <div>{m.noBasemapHow}</div>
