@@ -6,7 +6,7 @@
 // zoom 500 names would only hide each other, and laying out text on every fix is what the
 // renderer can least afford); a name stands at the crew's latest fix while its arrow glides there.
 import { useEffect } from 'react';
-import type { MapMouseEvent } from 'maplibre-gl';
+import type { MapMouseEvent, SymbolLayerSpecification } from 'maplibre-gl';
 import type { CrewView } from '../../../common/api/contract';
 import { STALE_FIX_MS } from '../../../common/domain/nearest-crew';
 import { useConsole } from '../state/store';
@@ -50,19 +50,9 @@ export function crewSprite(c: CrewView, now: number): Omit<CrewSprite, 'halo'> |
   };
 }
 
-interface Glide {
-  from: LonLat;
-  to: LonLat;
-  start: number;
-}
-
-function mountCrews(ctx: MapCtx): () => void {
-  const { map, frame, scale, crewPositions } = ctx;
-  const origin = useConsole.getState().district?.center ?? map.getCenter().toArray();
-  const layer = new CrewGlLayer(CREW_LAYERS.icon, scale, origin, SELECTED_COLOR, (now) => draw(now));
-  map.addLayer(layer);
-  map.addSource(CREWS_SOURCE, { type: 'geojson', data: EMPTY, promoteId: 'id' });
-  map.addLayer({
+/** The crews' names, under their arrows, from zoom 14 (fed from the `crews` source). */
+export function crewLabelLayer(scale: number): SymbolLayerSpecification {
+  return {
     id: CREW_LAYERS.label,
     type: 'symbol',
     source: CREWS_SOURCE,
@@ -80,7 +70,22 @@ function mountCrews(ctx: MapCtx): () => void {
       'text-halo-color': 'rgba(255,255,255,0.95)',
       'text-halo-width': 1.5 * scale,
     },
-  });
+  };
+}
+
+interface Glide {
+  from: LonLat;
+  to: LonLat;
+  start: number;
+}
+
+function mountCrews(ctx: MapCtx): () => void {
+  const { map, frame, scale, crewPositions } = ctx;
+  const origin = useConsole.getState().district?.center ?? map.getCenter().toArray();
+  const layer = new CrewGlLayer(CREW_LAYERS.icon, scale, origin, SELECTED_COLOR, (now) => draw(now));
+  map.addLayer(layer);
+  map.addSource(CREWS_SOURCE, { type: 'geojson', data: EMPTY, promoteId: 'id' });
+  map.addLayer(crewLabelLayer(scale));
   const labels = new PointSync(map, CREWS_SOURCE, frame, 'incremental');
   const labelsShown = () => map.getZoom() >= CREW_LABEL_ZOOM;
   let labelsLive = labelsShown();

@@ -4,11 +4,10 @@
 // crews layer (colours, greying, hiding, names from zoom 14), so the two cost the same to draw
 // but for how updates reach the GPU.
 import { useEffect } from 'react';
-import { crewSprite, CREW_LABEL_ZOOM, CREW_LAYERS, CREWS_SOURCE } from '../../../renderer/src/map/CrewLayers';
+import { crewLabelLayer, crewSprite, CREW_LAYERS, CREWS_SOURCE } from '../../../renderer/src/map/CrewLayers';
 import { removeFromMap, useMapCtx, type MapCtx } from '../../../renderer/src/map/context';
 import { followChanges, syncFromStore } from '../../../renderer/src/map/live';
 import { EMPTY, PointSync } from '../../../renderer/src/map/pointSync';
-import { FONT } from '../../../renderer/src/map/style';
 import { useConsole } from '../../../renderer/src/state/store';
 import { addCrewIcons, crewIconId } from './crew-icons';
 
@@ -31,14 +30,7 @@ function mountBaselineCrews(ctx: MapCtx): () => void {
     },
     paint: { 'icon-opacity': ['case', ['==', ['get', 'stale'], 1], 0.75, 1] },
   });
-  map.addLayer({
-    id: CREW_LAYERS.label,
-    type: 'symbol',
-    source: CREWS_SOURCE,
-    minzoom: CREW_LABEL_ZOOM,
-    layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 12 * scale, 'text-anchor': 'top', 'text-offset': [0, 1.2] },
-    paint: { 'text-color': '#1f2a33', 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 1.5 * scale },
-  });
+  map.addLayer(crewLabelLayer(scale));
   const sync = new PointSync(map, CREWS_SOURCE, frame, 'replace-all');
   const stop = followChanges(
     'crews',
