@@ -158,6 +158,8 @@ export const EventEnvelope = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 export type EventEnvelope = z.infer<typeof EventEnvelope>;
+/** The envelope without `data`, for events whose data has a schema of its own. */
+const KnownEnvelope = EventEnvelope.omit({ data: true });
 
 export type KnownEvent = {
   [K in EventType]: Omit<EventEnvelope, 'type' | 'data'> & { type: K; data: z.infer<(typeof EventData)[K]> };
@@ -188,6 +190,10 @@ export function parseEvent(raw: unknown): EventParse {
     }
     if (bytes > MAX_EVENT_BYTES) return { ok: false, seq, reason: `event of ${bytes} bytes exceeds 64 KiB` };
   }
+  const known = parseKnown(raw);
+  if (known) return { ok: true, event: known };
+  // Unknown types and every malformed event: the whole envelope first, then the data — this path
+  // words the reason.
   const env = EventEnvelope.safeParse(raw);
   if (!env.success) return { ok: false, seq, reason: summarise(env.error) };
   const e = env.data;
@@ -195,6 +201,24 @@ export function parseEvent(raw: unknown): EventParse {
   const data = EventData[e.type].safeParse(e.data);
   if (!data.success) return { ok: false, seq, reason: `${e.type}: ${summarise(data.error)}` };
   return { ok: true, event: { ...e, data: data.data } as KnownEvent };
+}
+
+/**
+ * A valid event of a known type, parsed with the envelope's fields and its data's own schema only
+ * (not first copied through the envelope's generic `data` record: half the cost); null for
+ * anything else, which parseEvent then parses in full. Same result whenever this succeeds.
+ */
+function parseKnown(raw: unknown): KnownEvent | null {
+  const data = (raw as { data?: unknown } | null)?.data;
+  if (typeof data !== 'object' || data === null || Object.getPrototypeOf(data) !== Object.prototype) return null;
+  const env = KnownEnvelope.safeParse(raw);
+  if (!env.success || !isKnownEventType(env.data.type)) return null;
+  const d = EventData[env.data.type].safeParse(data);
+  if (!d.success) return null;
+  // zod's output is a fresh object of ours: adding `data` to it costs far less than a spread copy.
+  const event: Omit<EventEnvelope, 'data'> & { data?: unknown } = env.data;
+  event.data = d.data;
+  return event as KnownEvent;
 }
 
 function readSeq(raw: unknown): number | null {

@@ -88,7 +88,16 @@ describe('event parsing', () => {
   });
 
   it('ignores unknown fields (forward compatibility)', () => {
-    const r = parseEvent({ ...created({ colour: 'red' }), extra: 1 });
+    const c = created({ colour: 'red' });
+    const r = parseEvent({ ...c, extra: 1, data: { ...c.data, also: 2 } });
     expect(r.ok).toBe(true);
+    const e = r.ok ? (r.event as Record<string, unknown> & { data: Record<string, unknown> }) : null;
+    expect(Object.keys(e!)).toEqual(['seq', 'id', 'type', 'at', 'actor', 'data']);
+    expect(Object.keys(e!.data)).toEqual(['request']);
+    expect(e!.data.request).not.toHaveProperty('colour');
+    // Same for an unknown type, whose data is kept whole (it is stored raw).
+    const u = parseEvent({ ...ev('request.escalated', { id: '137-1', level: 2 }), extra: 1 });
+    expect(u.ok && Object.keys(u.event)).toEqual(['seq', 'id', 'type', 'at', 'actor', 'data', 'unknown']);
+    expect(u.ok && u.event.data).toEqual({ id: '137-1', level: 2 });
   });
 });
