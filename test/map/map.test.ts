@@ -233,6 +233,30 @@ describe('requests and crews on the map', { timeout: UI_TIMEOUT }, () => {
     await page.close();
   });
 
+  it('rebuilds the map, crews included, after the WebGL context is lost and restored', async () => {
+    const page = await openMap({ requests: 0, crews: 3 });
+    const [crew] = await storeCrews(page);
+    await jumpTo(page, [crew.fix!.lon, crew.fix!.lat], 16);
+    await page.evaluate(async () => {
+      const map = window.__c137map!;
+      const lose = (map.getCanvas().getContext('webgl2') as WebGL2RenderingContext).getExtension('WEBGL_lose_context')!;
+      const restored = new Promise((resolve) => map.once('webglcontextrestored', resolve));
+      lose.loseContext();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      lose.restoreContext();
+      await restored;
+    });
+    // The map is rebuilt on a restored context, with every layer the modules add.
+    await page.waitForFunction(() => document.querySelector('[data-map-ready="true"]') && window.__c137map!.getLayer('crews-icon'));
+    await jumpTo(page, [crew.fix!.lon, crew.fix!.lat], 16);
+    const east: FixView = { ...crew.fix!, heading: 90, at: new Date().toISOString() };
+    await push(page, { fixes: [east] });
+    const [ahead, behind] = await pixelsAround(page, [east.lon, east.lat], [[5, 0], [-9, 0]]);
+    expect(near(ahead, rgbOf(CREW_COLOR[crew.status])), `east of the fix: ${ahead}`).toBe(true);
+    expect(near(behind, rgbOf(CREW_COLOR[crew.status])), `west of the fix: ${behind}`).toBe(false);
+    await page.close();
+  });
+
   it('counts the requests in each cluster and colours it by the worst priority inside', async () => {
     const page = await openMap({ requests: 400 });
     await jumpTo(page, DISTRICT_CENTRE, 12);
@@ -276,8 +300,10 @@ describe('requests and crews on the map', { timeout: UI_TIMEOUT }, () => {
     const moved: FixView = { ...crew.fix!, lon: crew.fix!.lon + 0.002, heading: 90, at: new Date().toISOString() };
     const changed: RequestView = { ...req, priority: req.priority === 'urgent' ? 'low' : 'urgent', updatedAt: new Date().toISOString() };
     await push(page, { fixes: [moved], requests: [changed] });
-    // The crew glides there (the settle waits for the glide to end), drawn by the WebGL layer.
-    expect((await drawnCrews(page)).find((c) => c.id === crew.id)).toMatchObject({ heading: 90, lon: moved.lon, lat: moved.lat });
+    // The crew glides there (MapLibre may call itself idle while a custom layer still animates).
+    await expect
+      .poll(async () => (await drawnCrews(page)).find((c) => c.id === crew.id), { timeout: 10_000 })
+      .toMatchObject({ heading: 90, lon: moved.lon, lat: moved.lat });
     const point = (await rendered(page, 'requests-point')).find((f) => f.id === req.id)!;
     expect(point.props.prank).toBe(RANK[changed.priority]);
     // Its name (shown from zoom 14) moves along, as a diff of the names' source.

@@ -1,7 +1,7 @@
 // The live district map. Composed like traccar-web's: one headless component per concern, each
 // adding its sources and layers and removing them on cleanup; live changes reach the sources as
 // diffs once per animation frame (see pointSync.ts), never as a full reload per message.
-import { useEffect, useRef, useState, type ComponentType, type JSX } from 'react';
+import { useCallback, useEffect, useRef, useState, type ComponentType, type JSX } from 'react';
 import { useConsole } from '../state/store';
 import { ArrivalOffers } from './ArrivalOffers';
 import { BoundaryLayer } from './BoundaryLayer';
@@ -34,8 +34,21 @@ export interface DistrictMapProps {
 export function DistrictMap({ updates = 'incremental', crews = CrewLayers }: DistrictMapProps = {}): JSX.Element {
   const basemapUrl = useConsole((s) => s.basemap?.url ?? null);
   const view = useConsole((s) => s.view);
+  // MapLibre restores a lost WebGL context by rebuilding its style from a snapshot, without the
+  // crews' custom layer or the modules' state: rebuild the whole map instead, as on a new style.
+  const [restored, setRestored] = useState(0);
+  const onContextRestored = useCallback(() => setRestored((n) => n + 1), []);
   // A new basemap or view means a new style: start a fresh map rather than patch the old one.
-  return <MapView key={`${basemapUrl}|${view}`} basemapUrl={basemapUrl} wall={view === 'wall'} updates={updates} Crews={crews} />;
+  return (
+    <MapView
+      key={`${basemapUrl}|${view}|${restored}`}
+      basemapUrl={basemapUrl}
+      wall={view === 'wall'}
+      updates={updates}
+      Crews={crews}
+      onContextRestored={onContextRestored}
+    />
+  );
 }
 
 interface MapViewProps {
@@ -43,9 +56,10 @@ interface MapViewProps {
   wall: boolean;
   updates: UpdateMode;
   Crews: ComponentType;
+  onContextRestored(): void;
 }
 
-function MapView({ basemapUrl, wall, updates, Crews }: MapViewProps): JSX.Element {
+function MapView({ basemapUrl, wall, updates, Crews, onContextRestored }: MapViewProps): JSX.Element {
   const container = useRef<HTMLDivElement>(null);
   const [ctx, setCtx] = useState<MapCtx | null>(null);
   const locale = useConsole((s) => s.locale);
@@ -64,13 +78,14 @@ function MapView({ basemapUrl, wall, updates, Crews }: MapViewProps): JSX.Elemen
       if (alive) setCtx({ map, frame, mode: updates, scale, crewPositions: new CrewPositions(), alive: () => alive });
     });
     map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
+    map.on('webglcontextrestored', onContextRestored);
     return () => {
       alive = false;
       setCtx(null);
       frame.dispose();
       map.remove();
     };
-  }, [basemapUrl, wall, updates]);
+  }, [basemapUrl, wall, updates, onContextRestored]);
 
   useEffect(() => {
     if (!ctx) return;

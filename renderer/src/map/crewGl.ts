@@ -57,7 +57,10 @@ export class CrewGlLayer implements CustomLayerInterface {
   readonly type = 'custom';
   readonly renderingMode = '2d';
   private map: MapLibreMap | null = null;
+  /** Set up on the first draw. (After a lost context the whole map is rebuilt: see DistrictMap.) */
   private gl: Gl | null = null;
+  /** Set up failed (a driver that cannot compile the shaders): the map goes on without crews. */
+  private failed = false;
   private data = new Float32Array(0);
   /** The next frame must ask for sprites again (something changed, or crews are moving). */
   private stale = true;
@@ -100,9 +103,8 @@ export class CrewGlLayer implements CustomLayerInterface {
     return null;
   }
 
-  onAdd(map: MapLibreMap, gl: WebGL2RenderingContext): void {
+  onAdd(map: MapLibreMap): void {
     this.map = map;
-    this.gl = setUp(gl);
     this.stale = true;
   }
 
@@ -118,9 +120,18 @@ export class CrewGlLayer implements CustomLayerInterface {
   }
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput): void {
-    const g = this.gl;
     const map = this.map;
-    if (!g || !map) return;
+    if (!map || this.failed) return;
+    if (!this.gl) {
+      try {
+        this.gl = setUp(gl);
+      } catch (err) {
+        this.failed = true;
+        console.error('crews layer unavailable: the crews stay in the list but not on the map', err);
+        return;
+      }
+    }
+    const g = this.gl;
     gl.bindVertexArray(g.vao);
     gl.bindBuffer(gl.ARRAY_BUFFER, g.instances);
     if (this.stale) {
