@@ -10,6 +10,7 @@ import {
   formatLongDate,
   formatNumber,
   formatTimeOfDay,
+  localDigits,
 } from '../../renderer/src/i18n/format';
 
 // 20:45:30 UTC on 20 March 2025 is 00:15:30 on Nowruz, 1 Farvardin 1404, in Tehran (UTC+3:30):
@@ -91,5 +92,12 @@ describe('distances', () => {
     expect(formatDistance(2.345, 'fa')).toBe('۲٫۳ کیلومتر');
     expect(formatDistance(2.345, 'en')).toBe('2.3 km');
     expect(formatDistance(0.4, 'en')).toBe('400 m');
+  });
+});
+
+describe('digits in a string', () => {
+  it('writes a phone number in Persian digits in Persian and leaves it as is in English', () => {
+    expect(localDigits('+98 917 123 4560', 'fa')).toBe('+۹۸ ۹۱۷ ۱۲۳ ۴۵۶۰');
+    expect(localDigits('+98 917 123 4560', 'en')).toBe('+98 917 123 4560');
   });
 });

@@ -130,3 +130,8 @@ export function formatDistance(km: number, locale: Locale): string {
     new Intl.NumberFormat(NUMBER_LOCALE[locale], { style: 'unit', unit: 'kilometer', unitDisplay: display, maximumFractionDigits: 1 }),
   ).format(km);
 }
+
+/** Digits written in a string (a phone number) in the locale's digits: "۰۹۱۲…" / "0912…". */
+export function localDigits(text: string, locale: Locale): string {
+  return locale === 'fa' ? text.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d))) : text;
+}

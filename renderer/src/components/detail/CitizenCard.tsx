@@ -1,11 +1,13 @@
 // The caller's name and phone (§7 personal data): shown only to a signed-in operator at the
 // operator workstation — never on the wall display, whatever the core sends.
 import type { RequestDetail } from '../../../../common/api/contract';
-import { useT } from '../../i18n';
+import { localDigits } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n';
 import { useConsole } from '../../state/store';
 
 export function CitizenCard({ citizen }: { citizen: RequestDetail['citizen'] }) {
   const t = useT();
+  const locale = useLocale();
   const allowed = useConsole((s) => s.role === 'operator' && s.view === 'operator');
   if (!allowed || !citizen) return null;
   return (
@@ -18,7 +20,7 @@ export function CitizenCard({ citizen }: { citizen: RequestDetail['citizen'] }) 
         </div>
         <div className="fact">
           <dt>{t.detail.citizenPhone}</dt>
-          <dd>{citizen.phone ? <bdi className="ltr">{citizen.phone}</bdi> : <span className="muted">{t.detail.notGiven}</span>}</dd>
+          <dd>{citizen.phone ? <bdi className="ltr">{localDigits(citizen.phone, locale)}</bdi> : <span className="muted">{t.detail.notGiven}</span>}</dd>
         </div>
       </dl>
     </section>
