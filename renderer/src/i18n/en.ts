@@ -110,8 +110,6 @@ export const en: Dict = {
       crew: 'Crew',
     },
     late: (d) => `${d} late`,
-    ackDue: 'ack',
-    resolveDue: 'fix',
     empty: 'No requests match these filters',
     pending: 'Waiting for the hub',
     keys: '↑/↓ move · Enter details',
@@ -119,7 +117,6 @@ export const en: Dict = {
   detail: {
     label: 'Request details',
     none: 'No request selected. Move through the queue with ↑ and ↓ or click one on the map.',
-    gone: 'This request is no longer in the queue.',
     description: 'Description',
     address: 'Address',
     channel: 'Channel',
@@ -140,8 +137,6 @@ export const en: Dict = {
     loadingTimeline: 'Loading the timeline…',
     timelineFailed: 'Could not load the timeline',
     pending: (n) => `${n} command(s) waiting for the hub`,
-    remaining: (d) => `${d} left`,
-    late: (d) => `${d} late`,
   },
   actions: {
     label: 'Actions',
@@ -172,7 +167,6 @@ export const en: Dict = {
     staleFix: (age) => `last position ${age}`,
     match: 'category match',
     noMatch: 'other trade',
-    current: 'current crew',
     hint: 'Enter assigns · Esc cancels',
   },
   crews: {

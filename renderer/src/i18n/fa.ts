@@ -109,8 +109,6 @@ export const fa = {
       crew: 'اکیپ',
     },
     late: (d: string) => `${d} تأخیر`,
-    ackDue: 'تأیید',
-    resolveDue: 'رفع',
     empty: 'درخواستی با این فیلترها نیست',
     pending: 'در انتظار پاسخ ستاد',
     keys: '↑/↓ حرکت · Enter جزئیات',
@@ -118,7 +116,6 @@ export const fa = {
   detail: {
     label: 'جزئیات درخواست',
     none: 'درخواستی انتخاب نشده است. با ↑ و ↓ در صف حرکت کنید یا روی نقشه کلیک کنید.',
-    gone: 'این درخواست دیگر در صف نیست.',
     description: 'شرح',
     address: 'نشانی',
     channel: 'راه ثبت',
@@ -139,8 +136,6 @@ export const fa = {
     loadingTimeline: 'در حال بارگذاری سابقه…',
     timelineFailed: 'سابقه بارگذاری نشد',
     pending: (n: string) => `${n} فرمان در انتظار پاسخ ستاد`,
-    remaining: (d: string) => `${d} مانده`,
-    late: (d: string) => `${d} تأخیر`,
   },
   actions: {
     label: 'اقدام‌ها',
@@ -171,7 +166,6 @@ export const fa = {
     staleFix: (age: string) => `آخرین موقعیت ${age}`,
     match: 'هم‌تخصص',
     noMatch: 'تخصص دیگر',
-    current: 'اکیپ فعلی',
     hint: 'Enter ارجاع · Esc انصراف',
   },
   crews: {
