@@ -26,10 +26,14 @@ export function createAccess(port: number, token: string = randomBytes(32).toStr
   // Cookies are shared by every port of a host: the name carries the port so two shells (operator
   // and wall, or tests) never overwrite each other's.
   const cookieName = `c137_${port}`;
-  const matches = (candidate: string | undefined | null): boolean =>
-    typeof candidate === 'string' &&
-    candidate.length === token.length &&
-    timingSafeEqual(Buffer.from(candidate), Buffer.from(token));
+  const expected = Buffer.from(token);
+  // Compared as bytes: a candidate of the token's length in characters but not in bytes (non-ASCII)
+  // would make timingSafeEqual throw, which in the upgrade handler would take the process down.
+  const matches = (candidate: string | undefined | null): boolean => {
+    if (typeof candidate !== 'string') return false;
+    const given = Buffer.from(candidate);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
 
   return {
     token,

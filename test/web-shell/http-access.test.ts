@@ -162,4 +162,11 @@ describe('web shell access', () => {
     expect(await upgradeStatus({ origin, cookie })).toBe(101);
     expect(await upgradeStatus({ origin }, `/api?token=${token()}`)).toBe(101);
   });
+
+  it('refuses a token of the right length in characters but not in bytes, and keeps serving', async () => {
+    const wide = encodeURIComponent('é'.repeat(token().length));
+    expect((await rawGet(shell.port, `/?token=${wide}`)).status).toBe(403);
+    expect(await upgradeStatus({ origin: shell.origin }, `/api?token=${wide}`)).toBe(403);
+    expect((await rawGet(shell.port, `/?token=${token()}`)).status).toBe(200);
+  });
 });
