@@ -4,8 +4,8 @@
 // frame later: with software rendering a frame can take hundreds of milliseconds, and waiting for
 // the next one would add all of that to every fix's way to the screen.
 
-/** A task returns true to run again next frame (an animation still going). */
-export type FrameTask = (now: number) => boolean | void;
+/** One module's pending work for the map (a source flush, a trail redraw). */
+export type FrameTask = () => void;
 
 export class FrameScheduler {
   private queue = new Set<FrameTask>();
@@ -44,33 +44,27 @@ export class FrameScheduler {
     this.microtask = false;
     if (this.disposed || !this.queue.size) return;
     if (!this.frameFree) return this.nextFrame();
-    this.runTasks(performance.now());
+    this.runTasks();
   };
 
-  private onFrame = (now: number): void => {
+  private onFrame = (): void => {
     this.handle = 0;
     this.frameFree = true;
-    if (this.queue.size) this.runTasks(now);
+    if (this.queue.size) this.runTasks();
   };
 
-  private runTasks(now: number): void {
+  private runTasks(): void {
     this.frameFree = false;
-    const again = new Set<FrameTask>();
-    // Tasks requested while others run (a motion step asking for a source flush) still belong to
-    // this frame; a few rounds at most.
-    for (let round = 0; this.queue.size && round < 4; round++) {
-      const tasks = this.queue;
-      this.queue = new Set();
-      for (const task of tasks) {
-        try {
-          if (task(now)) again.add(task);
-        } catch (err) {
-          console.error('map frame task failed', err); // one module's bug must not freeze the others
-        }
+    const tasks = this.queue;
+    this.queue = new Set();
+    for (const task of tasks) {
+      try {
+        task();
+      } catch (err) {
+        console.error('map frame task failed', err); // one module's bug must not freeze the others
       }
     }
-    for (const task of again) this.queue.add(task);
-    // The next frame frees the token again, and runs what is left.
+    // The next frame frees the token again, and runs whatever was asked for meanwhile.
     this.nextFrame();
   }
 }
