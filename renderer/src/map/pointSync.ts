@@ -33,12 +33,6 @@ export class PointSync {
     private readonly mode: UpdateMode,
   ) {}
 
-  /** What the source holds (or will hold after the next flush) for this id. */
-  get(id: string): PointFeature | undefined {
-    const p = this.pending.get(id);
-    return p === undefined ? this.shown.get(id) : (p ?? undefined);
-  }
-
   ids(): IterableIterator<string> {
     return new Set([...this.shown.keys(), ...this.pending.keys()]).values();
   }
