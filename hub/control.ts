@@ -7,7 +7,8 @@ import {
   type Actor, type Contractor, type Crew, type CrewStatus, type Fix, type NewRequest,
 } from '../common/protocol/hub-protocol';
 import type { District } from './district';
-import { parseChange, deadlines, type Change } from './state-machine';
+import { deadlinesFor } from '../common/domain/deadlines';
+import { parseChange, type Change } from './state-machine';
 import { summarise, type StateSummary, type StoredEvent } from './state';
 import { plausibleRequest, type RequestFields } from './simulator/generate';
 import { rng } from './simulator/random';
@@ -97,7 +98,7 @@ export function createControl(
       }
       const cat = d.state.categories.get(fields.category);
       if (!cat) throw new Error(`unknown category ${fields.category}`);
-      const due = deadlines(cat, fields.receivedAt);
+      const due = deadlinesFor(cat, fields.receivedAt);
       const request = NewRequestSchema.parse({ ...fields, id: id ?? d.nextRequestId(), ...due, ...(ackDueAt && { ackDueAt }), ...(resolveDueAt && { resolveDueAt }) });
       if (d.state.requests.has(request.id)) throw new Error(`request ${request.id} exists`);
       d.append([{ type: 'request.created', data: { request } }], citizen);

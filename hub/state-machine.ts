@@ -14,8 +14,9 @@
 import { z } from 'zod';
 import {
   CommandData, Id, LongText, ShortText, NewRequest, summarise,
-  type Category, type CommandErrorCode, type CrewStatus, type OperatorCommand, type RequestStatus,
+  type CommandErrorCode, type CrewStatus, type OperatorCommand, type RequestStatus,
 } from '../common/protocol/hub-protocol';
+import { deadlinesFor } from '../common/domain/deadlines';
 import { type DistrictState, type RequestRec } from './state';
 
 /** Changes only the hub's other actors make (citizens, the hub itself). */
@@ -54,12 +55,6 @@ export interface DecideContext {
 
 const refuse = (code: CommandErrorCode, message: string): Decision => ({ ok: false, code, message });
 const FIELD_RANK: Partial<Record<RequestStatus, number>> = { assigned: 0, en_route: 1, on_site: 2, resolved: 3 };
-const addMinutes = (iso: string, m: number) => new Date(Date.parse(iso) + m * 60_000).toISOString();
-
-/** Service-level deadlines the hub sets from the category (§3.1 NewRequest). */
-export function deadlines(cat: Category, receivedAt: string): { ackDueAt: string; resolveDueAt: string } {
-  return { ackDueAt: addMinutes(receivedAt, cat.ackMinutes), resolveDueAt: addMinutes(receivedAt, cat.resolveMinutes) };
-}
 
 export function decide(s: DistrictState, change: Change, ctx: DecideContext): Decision {
   switch (change.type) {
@@ -68,7 +63,7 @@ export function decide(s: DistrictState, change: Change, ctx: DecideContext): De
       const cat = s.categories.get(req.category);
       if (!cat) return refuse('invalid', `unknown category ${req.category}`);
       const receivedAt = new Date(Date.parse(req.receivedAt)).toISOString();
-      const request = { ...req, id: ctx.nextRequestId(), receivedAt, ...deadlines(cat, receivedAt) };
+      const request = { ...req, id: ctx.nextRequestId(), receivedAt, ...deadlinesFor(cat, receivedAt) };
       return { ok: true, events: [{ type: 'request.created', data: { request } }] };
     }
     case 'crew.set_status': {

@@ -1,5 +1,15 @@
-// Service-level deadlines (§3.1 NewRequest.ackDueAt / resolveDueAt), shared by core and UI.
-import type { RequestStatus } from '../protocol/hub-protocol';
+// Service-level deadlines (§3.1 NewRequest.ackDueAt / resolveDueAt), shared by hub, core and UI.
+import type { Category, RequestStatus } from '../protocol/hub-protocol';
+
+const addMinutes = (iso: string, m: number) => new Date(Date.parse(iso) + m * 60_000).toISOString();
+
+/** The deadlines the hub sets from the category; the console shows a request it creates with the same. */
+export function deadlinesFor(
+  cat: Pick<Category, 'ackMinutes' | 'resolveMinutes'>,
+  receivedAt: string,
+): { ackDueAt: string; resolveDueAt: string } {
+  return { ackDueAt: addMinutes(receivedAt, cat.ackMinutes), resolveDueAt: addMinutes(receivedAt, cat.resolveMinutes) };
+}
 
 export interface DeadlineFields {
   status: RequestStatus;

@@ -1,6 +1,7 @@
 // What an operator command is expected to do, shown before the hub confirms it. The effect is
 // recomputed on top of the hub-derived state on every read (outbox rows whose overlay is on), so
 // undoing it is just switching that row's overlay off.
+import { deadlinesFor } from '../../../common/domain/deadlines';
 import type { Category, OperatorCommand } from '../../../common/protocol/hub-protocol';
 import type { CrewState } from './crew';
 import { newRequestState, type RequestState } from './request';
@@ -28,8 +29,6 @@ export interface PendingCommand {
   command: OperatorCommand;
 }
 
-const addMinutes = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
-
 /** The optimistic effect of one command on the request it targets (null: no such request). */
 export function applyCommandToRequest(
   s: RequestState | null,
@@ -41,12 +40,9 @@ export function applyCommandToRequest(
     // Shown as the hub will create it: deadlines from the category, under a provisional id.
     const r = cmd.data.request;
     const cat = category(r.category);
-    const request = {
-      ...r,
-      id: provisionalRequestId(p.commandId),
-      ackDueAt: addMinutes(r.receivedAt, cat?.ackMinutes ?? 0),
-      resolveDueAt: addMinutes(r.receivedAt, cat?.resolveMinutes ?? 0),
-    };
+    // An unknown category (the hub will refuse it) shows both deadlines at receivedAt meanwhile.
+    const due = deadlinesFor(cat ?? { ackMinutes: 0, resolveMinutes: 0 }, r.receivedAt);
+    const request = { ...r, id: provisionalRequestId(p.commandId), ...due };
     return newRequestState(request, at);
   }
   if (!s) return null;
