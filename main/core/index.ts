@@ -64,7 +64,8 @@ export async function startCore(
     row.targetKind === 'crew' ? live.touchCrews([row.targetId]) : live.touchRequests([row.targetId]);
 
   const onSettled = (row: OutboxRow, ack: CommandAck) => {
-    const targetId = row.targetKind === 'request' && row.type !== 'request.create' ? row.targetId : row.targetKind === 'crew' ? row.targetId : null;
+    // A create's target is its provisional id, which no notice should point at.
+    const targetId = row.type === 'request.create' ? null : row.targetId;
     live.notice(
       ack.ok
         ? { kind: 'command_applied', commandId: row.commandId, type: row.type, targetId }
