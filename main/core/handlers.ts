@@ -7,7 +7,7 @@ import { startOfTehranDay } from '../../common/domain/tehran-day';
 import type { Store, StoredEvent } from './db/store';
 import type { LiveFeed } from './live';
 import type { PositionBook } from './positions';
-import type { Views } from './views';
+import { toRequestView, type Views } from './views';
 
 export type Role = 'operator' | 'wall';
 
@@ -52,11 +52,11 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         basemap: d.basemapUrl ? { url: d.basemapUrl } : null,
       }),
       requestDetail: ({ id }) => {
+        // One read of the state serves the view and the citizen block (they differ only in fields).
         const s = d.views.requestState(id);
-        const request = d.views.request(id);
-        if (!s || !request) throw new ApiError('not_found', `no request ${id}`);
+        if (!s) throw new ApiError('not_found', `no request ${id}`);
         return {
-          request,
+          request: toRequestView(s, d.store.pendingFor(id)),
           citizen: d.role === 'operator' ? { name: s.citizenName, phone: s.citizenPhone } : null,
           timeline: d.store.requestTimeline(id).map(toTimelineEntry),
         };

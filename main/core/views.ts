@@ -47,11 +47,6 @@ export class Views {
     return this.overlayRequest(base, this.store.overlays(id), this.categoryLookup());
   }
 
-  request(id: string): RequestView | null {
-    const s = this.requestState(id);
-    return s && toRequestView(s, this.store.pendingFor(id));
-  }
-
   /**
    * Views of many requests at once (a live batch): overlays, pending counts and categories are
    * read once for the lot. Ids with no request (a provisional one made real) come back in `gone`.
