@@ -73,6 +73,10 @@ export function crewLabelLayer(scale: number): SymbolLayerSpecification {
   };
 }
 
+/** Whether two sprites draw the same (the 5-second recheck mostly finds nothing changed). */
+const sameSprite = (a: Omit<CrewSprite, 'halo'>, b: Omit<CrewSprite, 'halo'>) =>
+  a.lon === b.lon && a.lat === b.lat && a.color === b.color && a.opacity === b.opacity && a.heading === b.heading && a.at === b.at;
+
 interface Glide {
   from: LonLat;
   to: LonLat;
@@ -146,13 +150,18 @@ function mountCrews(ctx: MapCtx): () => void {
     const crews = useConsole.getState().crews;
     const now = Date.now();
     const ids = changed ?? new Set([...Object.keys(crews), ...targets.keys()]);
+    // Only a change asks for a frame: an idle map is not redrawn by the recheck.
+    let redraw = false;
     for (const id of ids) {
       const c = crews[id];
       const next = c ? crewSprite(c, now) : 'noFix';
       if (typeof next === 'string') {
         if (c) unseen.set(id, next);
         else unseen.delete(id);
-        if (targets.delete(id)) placed.add(id);
+        if (targets.delete(id)) {
+          placed.add(id);
+          redraw = true;
+        }
         glides.delete(id);
         if (labelsLive) label(id, undefined);
         continue;
@@ -161,6 +170,8 @@ function mountCrews(ctx: MapCtx): () => void {
       const prev = targets.get(id);
       targets.set(id, next);
       if (labelsLive) label(id, next);
+      if (prev && sameSprite(prev, next)) continue;
+      redraw = true;
       if (prev && prev.lon === next.lon && prev.lat === next.lat) continue; // fresher properties only
       const from = crewPositions.get(id);
       const to: LonLat = [next.lon, next.lat];
@@ -173,7 +184,7 @@ function mountCrews(ctx: MapCtx): () => void {
       }
     }
     if (labelsLive) labels.commit();
-    layer.invalidate();
+    if (redraw) layer.invalidate();
     let hiddenStaleCrews = 0;
     for (const why of unseen.values()) if (why === 'stale') hiddenStaleCrews++;
     const crewsWithoutFix = unseen.size - hiddenStaleCrews;
