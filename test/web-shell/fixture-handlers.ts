@@ -3,6 +3,7 @@
 // way the core does. Lets the transports be tested without waiting for the core.
 import { ApiError, type ApiHandlers, type SubscriptionPayload } from '../../common/api/rpc';
 import { liveBatch, type Bootstrap, type LiveBatch, type RequestView } from '../../common/api/contract';
+import { liveLink } from '../support/live-link';
 
 type Live = SubscriptionPayload<'live'>;
 
@@ -68,19 +69,7 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
           contractors: [],
           crews: [],
           requests: [...requests.values()],
-          link: {
-            state: 'live',
-            since: AT,
-            hubId: 'hub-test',
-            lastSeq: 0,
-            headSeq: 0,
-            lastEventAt: null,
-            replay: null,
-            error: null,
-            nextRetryAt: null,
-            outboxPending: 0,
-            rejectedEvents: 0,
-          },
+          link: liveLink({ since: AT, hubId: 'hub-test' }),
           basemap: null,
         };
       },

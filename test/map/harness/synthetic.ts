@@ -5,6 +5,7 @@ import type { Bootstrap, CrewView, FixView, RequestView } from '../../../common/
 import type { CrewStatus, Priority, RequestStatus } from '../../../common/protocol/hub-protocol';
 import { BOUNDARY_RING, CATEGORIES, districtInfo } from '../../../hub/district6';
 import { pointInRing } from '../../../common/geo/point-in-ring';
+import { liveLink } from '../../support/live-link';
 
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -86,19 +87,7 @@ export function makeBootstrap(o: { requests: number; crews: number; seed: number
     contractors: [{ id: 'ctr-synthetic', name: 'پیمانکار آزمایشی', categories: CATEGORIES.map((c) => c.code) }],
     crews,
     requests,
-    link: {
-      state: 'live',
-      since: new Date(now).toISOString(),
-      hubId: 'hub-harness',
-      lastSeq: 0,
-      headSeq: 0,
-      lastEventAt: null,
-      replay: null,
-      error: null,
-      nextRetryAt: null,
-      outboxPending: 0,
-      rejectedEvents: 0,
-    },
+    link: liveLink({ since: new Date(now).toISOString(), hubId: 'hub-harness' }),
     basemap: o.basemapUrl ? { url: o.basemapUrl } : null,
   };
 }

@@ -4,6 +4,7 @@
 import { liveBatch, type Bootstrap, type CrewView, type LiveBatch, type RequestDetail, type RequestView, type TimelineEntry } from '../../../common/api/contract';
 import { ApiError, createApiClient, dispatch, type ApiClient, type ApiHandlers } from '../../../common/api/rpc';
 import type { OperatorCommand } from '../../../common/protocol/hub-protocol';
+import { liveLink } from '../../support/live-link';
 
 
 function mulberry32(seed: number) {
@@ -122,19 +123,7 @@ export function makeBootstrap(o: FakeCoreOptions = {}): Bootstrap {
     contractors,
     crews,
     requests,
-    link: {
-      state: 'live',
-      since: iso(now - 3600_000),
-      hubId: 'hub-shiraz',
-      lastSeq: 48211,
-      headSeq: 48211,
-      lastEventAt: iso(now - 12_000),
-      replay: null,
-      error: null,
-      nextRetryAt: null,
-      outboxPending: 0,
-      rejectedEvents: 2,
-    },
+    link: liveLink({ since: iso(now - 3600_000), hubId: 'hub-shiraz', lastSeq: 48211, headSeq: 48211, lastEventAt: iso(now - 12_000), rejectedEvents: 2 }),
     basemap: null,
   };
 }
