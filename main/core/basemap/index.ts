@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { BASEMAP_LAYERS, BASEMAP_MAX_ZOOM } from '../../../common/map/basemap-schema';
 import { stderrLogger, type Logger } from '../log';
 import { collectFeatures, type Collected } from './collect';
-import { BasemapFileError, openMbtiles, writeMbtiles, type BasemapMetadata } from './mbtiles';
+import { BasemapFileError, openMbtiles, writeMbtiles, type BasemapMetadata, type MbtilesReader } from './mbtiles';
 import { encodeTiles } from './tiles';
 
 export { BasemapFileError, type BasemapMetadata };
@@ -14,14 +14,8 @@ export { OsmReadError } from './osm-read';
 export const BASEMAP_FILE_NAME = 'basemap.mbtiles';
 
 /** What the shells serve as `/basemap/{z}/{x}/{y}.pbf` (web shell) or through the app protocol. */
-export interface BasemapSource {
+export interface BasemapSource extends MbtilesReader {
   readonly file: string;
-  readonly metadata: BasemapMetadata;
-  /** The Content-Encoding to send with every tile ('gzip': the bytes are gzipped as stored). */
-  readonly contentEncoding: 'gzip' | null;
-  /** The tile at z/x/y (XYZ scheme, y down), or null where the basemap has none (answer 204/404). */
-  tile(z: number, x: number, y: number): Uint8Array | null;
-  close(): void;
 }
 
 export function basemapPath(dataDir: string): string {

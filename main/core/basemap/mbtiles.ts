@@ -58,9 +58,11 @@ export function writeMbtiles(file: string, tiles: Iterable<EncodedTile>, metadat
 }
 
 export interface MbtilesReader {
-  metadata: BasemapMetadata;
-  /** 'gzip' when the stored tiles are gzipped (ours always are; other tools' may not be). */
-  contentEncoding: 'gzip' | null;
+  readonly metadata: BasemapMetadata;
+  /** The Content-Encoding to send with every tile: 'gzip' when the stored tiles are gzipped (ours
+   *  always are; other tools' may not be). */
+  readonly contentEncoding: 'gzip' | null;
+  /** The tile at z/x/y (XYZ scheme, y down), or null where the basemap has none (answer 204/404). */
   tile(z: number, x: number, y: number): Uint8Array | null;
   close(): void;
 }
