@@ -129,6 +129,19 @@ describe('renderer in Chromium', { timeout: 90_000 }, () => {
     await close(wall);
     await expect.poll(() => wall.locator('[data-kpi="open"]').getAttribute('data-value')).toBe('0');
     expect(await wall.getByTestId('wall-urgent').locator('li').count()).toBe(0);
+
+    // A crew going off duty moves one from its status to off_duty in the counts.
+    const offDuty = async () => {
+      const text = (await wall.locator('[data-testid="crew-counts"] [data-status="off_duty"] .crew-counts__n').textContent()) ?? '';
+      return Number(text.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)));
+    };
+    const before = await offDuty();
+    await wall.evaluate(() => {
+      const h = (window as unknown as { harness: FakeCore }).harness;
+      const crew = h.state.crews.find((c) => c.status !== 'off_duty')!;
+      h.push({ crews: [{ ...crew, status: 'off_duty' as const }] });
+    });
+    await expect.poll(offDuty).toBe(before + 1);
     await wall.close();
   });
 

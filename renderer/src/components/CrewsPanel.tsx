@@ -1,17 +1,34 @@
 // Crews at a glance: how many in each status, and the roster (click to find one on the map).
 import './crews.css';
 import { useMemo } from 'react';
+import type { CrewView } from '../../../common/api/contract';
 import { CrewStatus } from '../../../common/protocol/hub-protocol';
 import { formatNumber } from '../i18n/format';
 import { useLocale, useT } from '../i18n';
 import { useConsole } from '../state/store';
 import { CrewStatusChip } from './Chips';
 
-export function useCrewCounts(): Record<CrewStatus, number> {
-  const crews = useConsole((s) => s.crews);
+/**
+ * The crews as counts and roster show them. Every fix (several a second) replaces `crews`, but
+ * only a crew's name or status matters here: the list is rebuilt, and its readers re-render, when
+ * one of those changes, not on every fix.
+ */
+function useRosterCrews(): CrewView[] {
+  const shown = useConsole((s) => {
+    let key = '';
+    for (const id in s.crews) key += `${id}\u0000${s.crews[id].status}\u0000${s.crews[id].name}\n`;
+    return key;
+  });
+  // `shown` stands for the fields read here: recompute when it changes.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => Object.values(useConsole.getState().crews), [shown]);
+}
+
+function useCrewCounts(): Record<CrewStatus, number> {
+  const crews = useRosterCrews();
   return useMemo(() => {
     const counts = Object.fromEntries(CrewStatus.options.map((s) => [s, 0])) as Record<CrewStatus, number>;
-    for (const c of Object.values(crews)) counts[c.status]++;
+    for (const c of crews) counts[c.status]++;
     return counts;
   }, [crews]);
 }
@@ -35,11 +52,11 @@ export function CrewCounts({ large = false }: { large?: boolean }) {
 export function CrewsPanel() {
   const t = useT();
   const locale = useLocale();
-  const crews = useConsole((s) => s.crews);
+  const crews = useRosterCrews();
   const selectedCrewId = useConsole((s) => s.selectedCrewId);
   const selectCrew = useConsole((s) => s.selectCrew);
   const roster = useMemo(
-    () => Object.values(crews).sort((a, b) => CrewStatus.options.indexOf(a.status) - CrewStatus.options.indexOf(b.status) || a.name.localeCompare(b.name, 'fa')),
+    () => [...crews].sort((a, b) => CrewStatus.options.indexOf(a.status) - CrewStatus.options.indexOf(b.status) || a.name.localeCompare(b.name, 'fa')),
     [crews],
   );
   return (
