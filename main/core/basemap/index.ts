@@ -11,7 +11,7 @@ import { encodeTiles } from './tiles';
 export { BasemapFileError, type BasemapMetadata };
 export { OsmReadError } from './osm-read';
 
-export const BASEMAP_FILE_NAME = 'basemap.mbtiles';
+const BASEMAP_FILE_NAME = 'basemap.mbtiles';
 
 /** What the shells serve as `/basemap/{z}/{x}/{y}.pbf` (web shell) or through the app protocol. */
 export interface BasemapSource extends MbtilesReader {

@@ -19,10 +19,10 @@ export class OsmReadError extends Error {
   }
 }
 
-export type OsmFormat = 'xml' | 'pbf';
+type OsmFormat = 'xml' | 'pbf';
 
 /** PBF files start with a 4-byte length, then a BlobHeader whose type string is "OSMHeader". */
-export async function detectOsmFormat(file: string): Promise<OsmFormat> {
+async function detectOsmFormat(file: string): Promise<OsmFormat> {
   const fh = await open(file, 'r').catch((err: NodeJS.ErrnoException) => {
     throw new OsmReadError(`cannot open ${file}: ${err.code ?? err.message}`);
   });

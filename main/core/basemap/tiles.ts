@@ -6,7 +6,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { BASEMAP_LAYERS } from '../../../common/map/basemap-schema';
 import type { Bounds, FeatureGroup } from './collect';
 
-export const TILE_EXTENT = 4096;
+const TILE_EXTENT = 4096;
 
 export interface EncodedTile {
   z: number;

@@ -28,7 +28,7 @@ function oriented(ring: Ring, clockwise: boolean): Ring {
 
 const WORLD: Ring = [[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]];
 
-export function districtFeatures(d: DistrictView): GeoJSON.FeatureCollection {
+function districtFeatures(d: DistrictView): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: [

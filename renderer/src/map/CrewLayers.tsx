@@ -21,7 +21,7 @@ import { FONT } from './style';
 export const CREWS_SOURCE = 'crews';
 export const CREW_LAYERS = { icon: 'crews-icon', label: 'crews-label' } as const;
 /** Crew names from this zoom on. */
-export const CREW_LABEL_ZOOM = 14;
+const CREW_LABEL_ZOOM = 14;
 /** A fix older than this greys the crew. */
 export const STALE_GREY_MS = 2 * 60_000;
 const STALE_OPACITY = 0.75;

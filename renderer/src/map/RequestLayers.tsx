@@ -29,7 +29,7 @@ const RECHECK_MS = 5000;
  * Priority and overdue are properties (clusters sum them up); the status, which changes most
  * often, is feature-state: a request moving along its lifecycle repaints, nothing re-clusters.
  */
-export function requestFeature(r: RequestView, now: number): PointFeature | null {
+function requestFeature(r: RequestView, now: number): PointFeature | null {
   if (r.status === 'closed') return null;
   return {
     lon: r.lon,

@@ -8,8 +8,8 @@ import { CREW_LAYERS } from './CrewLayers';
 import { TRAIL_COLOR } from './palette';
 import { EMPTY } from './pointSync';
 
-export const TRAIL_SOURCE = 'crew-trail';
-export const TRAIL_LAYER = 'crew-trail';
+const TRAIL_SOURCE = 'crew-trail';
+const TRAIL_LAYER = 'crew-trail';
 
 function mountTrail(ctx: MapCtx, crewId: string): () => void {
   const { map, frame, scale } = ctx;

@@ -4,7 +4,7 @@ import CheapRuler from 'cheap-ruler';
 import type { FixView, RequestView } from '../../../common/api/contract';
 import type { ArrivalOffer } from './context';
 
-export const ARRIVAL_METERS = 50;
+const ARRIVAL_METERS = 50;
 
 export function awaitsArrival(r: RequestView): boolean {
   return r.crewId !== null && (r.status === 'assigned' || r.status === 'en_route');

@@ -16,7 +16,7 @@ declare global {
 /** Shiraz, until the district is known. */
 const SHIRAZ: [number, number] = [52.5386, 29.6104];
 
-export function testHooksEnabled(): boolean {
+function testHooksEnabled(): boolean {
   return new URLSearchParams(location.search).has('testHooks');
 }
 

@@ -9,7 +9,7 @@ import type { Locale } from '../i18n/format';
 
 export const FONT = ['Vazirmatn Regular'];
 export const FONT_BOLD = ['Vazirmatn Bold'];
-export const BASEMAP_SOURCE = 'basemap';
+const BASEMAP_SOURCE = 'basemap';
 
 /** Workers and font loading resolve relative URLs against other bases than the page: make them absolute. */
 export function absoluteUrl(url: string): string {
@@ -28,7 +28,7 @@ export function labelExpression(locale: Locale): ExpressionSpecification {
 /** The label layers whose text follows the locale. */
 export const LOCALIZED_LABEL_LAYERS = ['basemap-road-label', 'basemap-place-label', 'basemap-waterway-label', 'basemap-area-label'];
 
-export const BACKGROUND = '#ece9e3';
+const BACKGROUND = '#ece9e3';
 
 export function buildStyle(o: { basemapUrl: string | null; locale: Locale; scale: number }): StyleSpecification {
   return {
