@@ -70,9 +70,11 @@ export interface MbtilesReader {
 export function openMbtiles(file: string): MbtilesReader {
   if (!existsSync(file)) throw new BasemapFileError(`${file} does not exist`);
   let db: Database.Database;
+  /** Any one tile: it proves the file has a tiles table, and tells whether tiles are gzipped. */
+  let sample: Buffer | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    db.prepare('SELECT 1 FROM tiles LIMIT 1').get();
+    sample = db.prepare('SELECT tile_data FROM tiles LIMIT 1').pluck().get() as Buffer | undefined;
   } catch (err) {
     throw new BasemapFileError(`${file} is not an MBTiles file (${(err as Error).message})`);
   }
@@ -91,7 +93,6 @@ export function openMbtiles(file: string): MbtilesReader {
       attribution: meta.get('attribution') ?? null,
     };
     const get = db.prepare('SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?').pluck();
-    const sample = db.prepare('SELECT tile_data FROM tiles LIMIT 1').pluck().get() as Buffer | undefined;
     const gzipped = !!sample && sample[0] === 0x1f && sample[1] === 0x8b;
     return {
       metadata,
