@@ -17,7 +17,7 @@ export interface ServerOptions {
 }
 
 /** The refusal of a handshake, in the order §2 prescribes; null when accepted. */
-export function checkAuth(auth: unknown, districts: Map<string, District>): string | null {
+function checkAuth(auth: unknown, districts: Map<string, District>): string | null {
   const a = (typeof auth === 'object' && auth !== null ? auth : {}) as Record<string, unknown>;
   if (a.protocol !== PROTOCOL_VERSION) return 'unsupported_protocol';
   const { consoleId, token, districtId } = a;

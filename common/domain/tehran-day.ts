@@ -1,6 +1,6 @@
 // "Today" in the district's time zone (Asia/Tehran), as an instant. Computed through Intl so it
 // stays right if Iran's offset rules change again.
-export const DISTRICT_TIME_ZONE = 'Asia/Tehran';
+const DISTRICT_TIME_ZONE = 'Asia/Tehran';
 
 const parts = new Intl.DateTimeFormat('en-US', {
   timeZone: DISTRICT_TIME_ZONE,

@@ -15,7 +15,7 @@ const CATEGORY_WEIGHTS: Record<string, number> = {
 const CHANNELS: Channel[] = ['phone', 'phone', 'phone', 'app', 'app', 'web', 'sms', 'walk_in'];
 const BUMP: Record<Priority, Priority> = { low: 'normal', normal: 'high', high: 'urgent', urgent: 'urgent' };
 
-export function weightedCategory(r: Rng): string {
+function weightedCategory(r: Rng): string {
   const total = CATEGORIES.reduce((s, c) => s + (CATEGORY_WEIGHTS[c.code] ?? 1), 0);
   let x = r.next() * total;
   for (const c of CATEGORIES) if ((x -= CATEGORY_WEIGHTS[c.code] ?? 1) < 0) return c.code;

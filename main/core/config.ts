@@ -24,7 +24,7 @@ export class ConfigError extends Error {
   }
 }
 
-export const CONFIG_FILE_NAME = 'console137.json';
+const CONFIG_FILE_NAME = 'console137.json';
 const CONSOLE_ID_FILE = 'console-id';
 
 type Settings = Partial<Record<'hubUrl' | 'districtId' | 'token' | 'dataDir' | 'operatorId', string>>;

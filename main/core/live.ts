@@ -4,7 +4,7 @@ import type { CategoryView, ContractorView, DistrictView, LinkState, LiveBatch, 
 import type { FixRow } from './db/store';
 import { toFixView, type Views } from './views';
 
-export const FLUSH_MS = 150;
+const FLUSH_MS = 150;
 /** Requests per batch at most; the rest follow in the next flush, so no flush blocks for long. */
 export const MAX_REQUESTS_PER_BATCH = 500;
 

@@ -13,7 +13,7 @@ export interface StateSummary {
   rejectedEvents: number;
 }
 
-export function summariseStore(store: Store): StateSummary {
+function summariseStore(store: Store): StateSummary {
   return store.tx(() => {
     const meta = store.meta();
     const fixes = new Map(store.positions().map((f) => [f.crewId, f]));

@@ -7,7 +7,7 @@ import type { CrewState } from './domain/crew';
 import { applyCommandToCrew, applyCommandToRequest, PROVISIONAL_PREFIX, type PendingCommand } from './domain/optimistic';
 import type { RequestState } from './domain/request';
 
-export function pendingCommandOf(row: OutboxRow): PendingCommand | null {
+function pendingCommandOf(row: OutboxRow): PendingCommand | null {
   const cmd = OperatorCommand.safeParse({ type: row.type, data: row.data });
   return cmd.success ? { commandId: row.commandId, issuedAt: row.issuedAt, command: cmd.data as OperatorCommand } : null;
 }

@@ -5,9 +5,9 @@ import CheapRuler from 'cheap-ruler';
 
 export type TrailPoint = [lon: number, lat: number, t: number];
 
-export const TRAIL_MIN_METERS = 15;
-export const TRAIL_MIN_MS = 60_000;
-export const TRAIL_CAPACITY = 4000;
+const TRAIL_MIN_METERS = 15;
+const TRAIL_MIN_MS = 60_000;
+const TRAIL_CAPACITY = 4000;
 
 const ruler = new CheapRuler(29.6, 'meters'); // Shiraz latitude; fine for thinning distances
 

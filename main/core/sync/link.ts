@@ -33,7 +33,7 @@ const ACK_TIMEOUT_MS = 30_000;
  * Measured (docs/performance.md): 250 costs a fifth more CPU per event (four commits, each an
  * fsync, per 1,000 events); a whole message doubles the event-loop p99 on a busy machine.
  */
-export const APPLY_CHUNK = 500;
+const APPLY_CHUNK = 500;
 
 // Envelopes only; each event and fix inside is checked on its own (a bad one never spoils the rest).
 const EventsEnvelope = z.object({ events: z.array(z.unknown()) });

@@ -20,7 +20,7 @@ export interface Changes {
   reconciled: OutboxRow[];
 }
 
-export const emptyChanges = (): Changes => ({
+const emptyChanges = (): Changes => ({
   requests: new Set(),
   crews: new Set(),
   removedCrews: new Set(),
