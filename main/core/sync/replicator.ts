@@ -5,7 +5,7 @@ import { parseEvent, type EventParse, type HubEvent } from '../../../common/prot
 import type { Logger } from '../log';
 import { crewIdOf, isCrewEvent, reduceCrew } from '../domain/crew';
 import { isRequestEvent, reduceRequest, requestIdOf } from '../domain/request';
-import type { Meta, OutboxRow, Store } from '../db/store';
+import type { Meta, OutboxRow, Store, StoredEvent } from '../db/store';
 import { WorkingSet } from './working-set';
 
 /** What one applied message changed, for the live feed. */
@@ -209,19 +209,24 @@ export class Replicator {
       }
     }
     if (e.commandId) onCommand(e.commandId);
-    rows.insertEvent({
-      seq: e.seq,
-      id: e.id,
-      type: e.type,
-      at: e.at,
-      actorKind: e.actor.kind,
-      actorId: e.actor.id ?? null,
-      commandId: e.commandId ?? null,
-      targetId,
-      data: e.data as Record<string, unknown>,
-      unknown: 'unknown' in e,
-    });
+    rows.insertEvent(logRow(e, targetId));
   }
+}
+
+/** A valid event as the log stores it, filed under the request, crew or contractor it is about. */
+export function logRow(e: HubEvent, targetId: string | null): StoredEvent {
+  return {
+    seq: e.seq,
+    id: e.id,
+    type: e.type,
+    at: e.at,
+    actorKind: e.actor.kind,
+    actorId: e.actor.id ?? null,
+    commandId: e.commandId ?? null,
+    targetId,
+    data: e.data as Record<string, unknown>,
+    unknown: 'unknown' in e,
+  };
 }
 
 /**
