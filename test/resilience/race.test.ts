@@ -107,6 +107,16 @@ describe('two consoles of one district racing', () => {
       const log = h.control.readLog(1);
       const effects = (requestId: string, type: string) => log.filter((e) => e.type === type && e.data.id === requestId);
       const hubState = h.control.state();
+      // The loser's console logs a failed ack as it stores it, but its stderr reaches this process
+      // through a pipe, maybe after the outbox row was read above: wait for the lines themselves.
+      const conflictLine = (c: Contest, side: number) => `command ${c.ids[side]} (${c.type}) failed: conflict`;
+      const loserLogs = all.flatMap((c) => {
+        const won = c.ids.map((id) => applied[id] === 1);
+        return won[0] === won[1] ? [] : [{ console: consoles[won[0] ? 1 : 0], line: conflictLine(c, won[0] ? 1 : 0) }];
+      });
+      await waitFor(() => loserLogs.every((x) => x.console.err.join('').includes(x.line)), 'the losers to log their conflicts', 10_000).catch(
+        () => undefined, // reported below, request by request
+      );
       const wins = [0, 0];
       const wrong: string[] = [];
       for (const c of all) {
@@ -124,7 +134,7 @@ describe('two consoles of one district racing', () => {
         if (loser?.state !== 'failed' || loser.errorCode !== 'conflict' || loser.overlay) {
           wrong.push(`${c.type} ${c.requestId}: loser's outbox row is ${JSON.stringify(loser)}`);
         }
-        if (!consoles[l].err.join('').includes(`command ${c.ids[l]} (${c.type}) failed: conflict`)) wrong.push(`${c.type} ${c.requestId}: loser logged no conflict`);
+        if (!consoles[l].err.join('').includes(conflictLine(c, l))) wrong.push(`${c.type} ${c.requestId}: loser logged no conflict`);
         const request = hubState.requests.find((x) => x.id === c.requestId)!;
         if (c.type === 'request.assign') {
           const assigned = effects(c.requestId, 'request.assigned');
