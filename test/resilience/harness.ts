@@ -256,6 +256,15 @@ export async function waitFor<T>(probe: () => T | undefined | null | false, what
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Until a process has written `text` to stderr. A console logs before or as it writes its
+ * database, but its stderr reaches the test through a pipe: a line can trail the row a test has
+ * just read.
+ */
+export function logged(p: Proc, text: string, timeoutMs = 10_000): Promise<true> {
+  return waitFor(() => p.err.join('').includes(text), `pid ${p.pid} to log "${text}"`, timeoutMs);
+}
+
 /** What a test did and when, printed with the test's output so a failure can be replayed and read. */
 export class Journal {
   private readonly t0 = Date.now();

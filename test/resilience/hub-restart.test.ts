@@ -15,7 +15,7 @@ import { queueCommand } from '../../main/core/commands';
 import { DB_FILE_NAME, Store } from '../../main/core/db/store';
 import { tempDir } from '../support/temp';
 import {
-  comparable, DISTRICT, exactlyOnceProblems, Journal, lookAtConsole, outboxOf, queueByCli, requestIdsOf, startConsole,
+  comparable, DISTRICT, exactlyOnceProblems, Journal, logged, lookAtConsole, outboxOf, queueByCli, requestIdsOf, startConsole,
   startHubProcess, stateByCli, storedLogOf, testSeed, TOKEN, waitFor, type Proc,
 } from './harness';
 
@@ -44,7 +44,6 @@ describe('hub restart and log reset under a running console', () => {
         const l = lookAtConsole(dir);
         return l && l.pending === 0 && l.lastSeq === h.control.headSeq() && l.hubId === h.hubId();
       }, what, 120_000, 50);
-    const logged = (p: Proc, text: string) => waitFor(() => p.err.join('').includes(text), `the console to log "${text}"`, 10_000);
     try {
       // 1. Hub process with a backlog; the console replays it and sends commands meanwhile.
       const p = (hubProc = await startHubProcess(['--port', '0', '--data-dir', hubDir, '--mode', 'burst', '--burst-events', String(BACKLOG), '--seed', String(seed)]));
@@ -87,7 +86,7 @@ describe('hub restart and log reset under a running console', () => {
       expect(h.hubId()).not.toBe(hubId);
       for (let i = 0; i < 5; i++) h.control.createRequest();
       await caughtUp(h, 'the console to take the snapshot after a log reset');
-      await logged(c, 'snapshot applied'); // stderr may trail the database by a moment
+      await logged(c, 'snapshot applied');
       expect(comparable(await stateByCli(dir))).toEqual(comparable(h.control.state()));
       journal.note(`snapshot after a live reset; console at ${h.control.headSeq()} of hub ${h.hubId()}`);
 

@@ -11,7 +11,7 @@ import { queueCommand } from '../../main/core/commands';
 import { DB_FILE_NAME, Store } from '../../main/core/db/store';
 import { tempDir } from '../support/temp';
 import {
-  comparable, DISTRICT, Journal, lookAtConsole, outboxOf, queueByCli, startConsole, stateByCli, testSeed, TOKEN, waitFor,
+  comparable, DISTRICT, Journal, logged, lookAtConsole, outboxOf, queueByCli, startConsole, stateByCli, testSeed, TOKEN, waitFor,
   type Proc,
 } from './harness';
 
@@ -107,18 +107,9 @@ describe('two consoles of one district racing', () => {
       const log = h.control.readLog(1);
       const effects = (requestId: string, type: string) => log.filter((e) => e.type === type && e.data.id === requestId);
       const hubState = h.control.state();
-      // The loser's console logs a failed ack as it stores it, but its stderr reaches this process
-      // through a pipe, maybe after the outbox row was read above: wait for the lines themselves.
-      const conflictLine = (c: Contest, side: number) => `command ${c.ids[side]} (${c.type}) failed: conflict`;
-      const loserLogs = all.flatMap((c) => {
-        const won = c.ids.map((id) => applied[id] === 1);
-        return won[0] === won[1] ? [] : [{ console: consoles[won[0] ? 1 : 0], line: conflictLine(c, won[0] ? 1 : 0) }];
-      });
-      await waitFor(() => loserLogs.every((x) => x.console.err.join('').includes(x.line)), 'the losers to log their conflicts', 10_000).catch(
-        () => undefined, // reported below, request by request
-      );
       const wins = [0, 0];
       const wrong: string[] = [];
+      const loserLines: Promise<unknown>[] = [];
       for (const c of all) {
         const won = c.ids.map((id) => applied[id] === 1);
         if (won[0] === won[1]) {
@@ -134,7 +125,8 @@ describe('two consoles of one district racing', () => {
         if (loser?.state !== 'failed' || loser.errorCode !== 'conflict' || loser.overlay) {
           wrong.push(`${c.type} ${c.requestId}: loser's outbox row is ${JSON.stringify(loser)}`);
         }
-        if (!consoles[l].err.join('').includes(conflictLine(c, l))) wrong.push(`${c.type} ${c.requestId}: loser logged no conflict`);
+        const conflict = logged(consoles[l], `command ${c.ids[l]} (${c.type}) failed: conflict`);
+        loserLines.push(conflict.catch(() => wrong.push(`${c.type} ${c.requestId}: loser logged no conflict`)));
         const request = hubState.requests.find((x) => x.id === c.requestId)!;
         if (c.type === 'request.assign') {
           const assigned = effects(c.requestId, 'request.assigned');
@@ -150,6 +142,7 @@ describe('two consoles of one district racing', () => {
           if (closed.length !== 1 || closed[0].data.resolution !== c.data[w].resolution) wrong.push(`close ${c.requestId}: closed ${closed.length} times`);
         }
       }
+      await Promise.all(loserLines);
       journal.note(`console A won ${wins[0]}, console B won ${wins[1]} of ${all.length}`);
       expect(wrong).toEqual([]);
 
