@@ -1,8 +1,8 @@
 // The split floor's first thread (floor.ts): reads the socket and validates; the valid events
 // go to the main thread by postMessage (a structured clone).
 import { parentPort, workerData } from 'node:worker_threads';
-import { validate, type FloorWorkerMessage } from './floor';
-import { stream } from './stream';
+import type { FloorWorkerMessage } from './floor';
+import { stream, validate } from './stream';
 
 const { url } = workerData as { url: string };
 const post = (m: FloorWorkerMessage) => parentPort!.postMessage(m);

@@ -9,27 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { parseEvent, type HubEvent } from '../../common/protocol/hub-protocol';
+import type { HubEvent } from '../../common/protocol/hub-protocol';
 import { Store, type StoredEvent } from '../../main/core/db/store';
 import { crewIdOf, isCrewEvent, reduceCrew, type CrewState } from '../../main/core/domain/crew';
 import { isRequestEvent, reduceRequest, requestIdOf, type RequestState } from '../../main/core/domain/request';
 import { logRow } from '../../main/core/sync/replicator';
-import { cpuMs, stream, type Run } from './stream';
+import { cpuMs, stream, validate, type Run } from './stream';
 
 /** What the split floor's worker (floor-worker.ts) posts to the main thread. */
 export type FloorWorkerMessage =
   | { kind: 'resumed'; toSeq: number }
   | { kind: 'events'; events: HubEvent[]; lastSeq: number; count: number };
-
-/** The events of a message that pass the schemas (rejects are only counted by a real console). */
-export function validate(raws: readonly unknown[]): HubEvent[] {
-  const valid: HubEvent[] = [];
-  for (const raw of raws) {
-    const p = parseEvent(raw);
-    if (p.ok) valid.push(p.event);
-  }
-  return valid;
-}
 
 /** The floor's storage: the core's own data layer, in a directory of its own. */
 class FloorStore {

@@ -1,8 +1,9 @@
 // A bare socket.io-client following the benchmark hub's log from seq 0: the raw transfer rate,
-// and the wire under the floor consumers (floor.ts), on the main thread or in a worker.
+// and the wire under the floor consumers (floor.ts), on the main thread or in a worker — which
+// imports only this, not the storage.
 import { performance } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
-import { NAMESPACE, PROTOCOL_VERSION } from '../../common/protocol/hub-protocol';
+import { NAMESPACE, parseEvent, PROTOCOL_VERSION, type HubEvent } from '../../common/protocol/hub-protocol';
 import { DISTRICT, TOKEN } from './hub-process';
 
 export interface Run {
@@ -18,6 +19,16 @@ export const cpuMs = (since: NodeJS.CpuUsage) => {
 };
 
 type RawEvents = { seq: number }[];
+
+/** The events of a message that pass the schemas (rejects are only counted by a real console). */
+export function validate(raws: readonly unknown[]): HubEvent[] {
+  const valid: HubEvent[] = [];
+  for (const raw of raws) {
+    const p = parseEvent(raw);
+    if (p.ok) valid.push(p.event);
+  }
+  return valid;
+}
 
 /**
  * Resume from 0, hand every `events` message to `consume` and stop at the ack's toSeq; timed
