@@ -37,14 +37,16 @@ class FloorStore {
     let lastAt: string | null = null;
     for (const e of events) {
       let targetId: string | null = null;
-      if (this.state && !('unknown' in e) && isRequestEvent(e)) {
-        targetId = requestIdOf(e);
-        this.requests.set(targetId, reduceRequest(this.requests.get(targetId) ?? null, e));
-        dirtyRequests.add(targetId);
-      } else if (this.state && !('unknown' in e) && isCrewEvent(e)) {
-        targetId = crewIdOf(e);
-        this.crews.set(targetId, reduceCrew(this.crews.get(targetId) ?? null, e));
-        dirtyCrews.add(targetId);
+      if (this.state && !('unknown' in e)) {
+        if (isRequestEvent(e)) {
+          targetId = requestIdOf(e);
+          this.requests.set(targetId, reduceRequest(this.requests.get(targetId) ?? null, e));
+          dirtyRequests.add(targetId);
+        } else if (isCrewEvent(e)) {
+          targetId = crewIdOf(e);
+          this.crews.set(targetId, reduceCrew(this.crews.get(targetId) ?? null, e));
+          dirtyCrews.add(targetId);
+        }
       }
       log.push(logRow(e, targetId));
       lastAt = e.at;
