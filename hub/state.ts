@@ -10,6 +10,7 @@ export interface StoredEvent {
   at: string;
   actor: Actor;
   commandId?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- data differs by event type; each fold reads its type's fields
   data: Record<string, any>;
 }
 

@@ -10,7 +10,8 @@ export const DISTRICTS = [{ id: '6', token: TOKEN }];
 export interface TestConsole {
   socket: Socket;
   hello: Hello;
-  /** Every message in arrival order. */
+  /** Every message in arrival order, as received: each test reads the fields it asserts. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw wire payloads, not yet parsed
   messages: Array<{ name: string; payload: any }>;
   events(): StoredEvent[];
   resume(afterSeq: number, hubId: string | null): Promise<ResumeAck>;

@@ -1,7 +1,7 @@
 // The reference hub against protocol v1 §2–§5, through a real socket.io-client on loopback.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEvent, SnapshotMessage } from '../../common/protocol/hub-protocol';
-import { startHub, type HubOptions, type RunningHub } from '../../hub/index';
+import { startHub, type HubOptions, type RunningHub, type StoredEvent } from '../../hub/index';
 import { connect, DISTRICTS, TOKEN, type TestConsole } from './client';
 
 const open: Array<{ close(): unknown }> = [];
@@ -29,7 +29,7 @@ const refusal = (h: RunningHub, auth: Record<string, unknown>) =>
 function snapshotEvents(c: TestConsole, from: number, seq: number, parts: number) {
   const msgs = c.messages.slice(from).filter((m) => m.name === 'snapshot').map((m) => SnapshotMessage.parse(m.payload));
   const complete = msgs.length === parts && msgs.every((m, i) => m.seq === seq && m.part === i + 1 && m.parts === parts);
-  return complete ? msgs.flatMap((m) => m.events as any[]) : null;
+  return complete ? msgs.flatMap((m) => m.events as StoredEvent[]) : null;
 }
 
 describe('handshake', () => {
