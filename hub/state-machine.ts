@@ -1,5 +1,7 @@
 // Pure command rules of protocol §5: given the district state and a validated change, either the
-// events it produces or the refusal code. Used for operators' commands and, with other actors,
+// events it produces or the refusal code. Which request commands fit which request state, and the
+// request event each records, are the shared lifecycle's (common/domain/lifecycle); the hub adds
+// its lookups, its own choices below and the crews' status events. Used for operators' commands and, with other actors,
 // for the simulator's and tests' changes, so every change in the log obeys the same rules.
 //
 // Choices the protocol leaves to the hub (documented in hub/README.md):
@@ -10,13 +12,14 @@
 // - `request.close` with resolution `transferred` is `invalid` (that is what request.transfer is
 //   for); `duplicateOf` is required with, and only allowed with, resolution `duplicate`;
 // - `request.set_status` moves forward only (assigned → en_route → on_site → resolved, skipping
-//   allowed); the same or an earlier status is "out of order" → `conflict`.
+//   allowed); the same or an earlier status is "out of order" → `conflict` (the lifecycle's rule).
 import { z } from 'zod';
 import {
   CommandData, Id, LongText, ShortText, NewRequest, summarise,
-  type CommandErrorCode, type CrewStatus, type OperatorCommand, type RequestStatus,
+  type CommandErrorCode, type CrewStatus, type OperatorCommand,
 } from '../common/protocol/hub-protocol';
 import { deadlinesFor } from '../common/domain/deadlines';
+import { commandEvent, dataConflict, stateConflict } from '../common/domain/lifecycle';
 import { type DistrictState, type RequestRec } from './state';
 
 /** Changes only the hub's other actors make (citizens, the hub itself). */
@@ -54,7 +57,6 @@ export interface DecideContext {
 }
 
 const refuse = (code: CommandErrorCode, message: string): Decision => ({ ok: false, code, message });
-const FIELD_RANK: Partial<Record<RequestStatus, number>> = { assigned: 0, en_route: 1, on_site: 2, resolved: 3 };
 
 export function decide(s: DistrictState, change: Change, ctx: DecideContext): Decision {
   switch (change.type) {
@@ -76,64 +78,56 @@ export function decide(s: DistrictState, change: Change, ctx: DecideContext): De
   const r = s.requests.get(change.data.id);
   if (!r) return refuse('not_found', `no request ${change.data.id}`);
   const id = r.request.id;
-  if (change.type === 'request.note') {
-    return { ok: true, events: [{ type: 'request.noted', data: { id, note: change.data.note, author: ctx.actorId } }] };
+  switch (change.type) {
+    case 'request.feedback':
+      if (r.status !== 'closed') return refuse('conflict', 'feedback is given on closed requests');
+      return { ok: true, events: [{ type: 'request.feedback', data: change.data }] };
+    case 'request.reopen':
+      if (r.status !== 'closed' && r.status !== 'resolved') return refuse('conflict', `request is ${r.status}, not resolved or closed`);
+      return { ok: true, events: [{ type: 'request.reopened', data: change.data }, ...releaseCrew(s, r)] };
+    case 'request.update': {
+      if (r.status === 'closed') return refuse('conflict', 'request is closed');
+      const cat = change.data.changes.category;
+      if (cat !== undefined && !s.categories.has(cat)) return refuse('invalid', `unknown category ${cat}`);
+      return { ok: true, events: [{ type: 'request.updated', data: change.data }] };
+    }
   }
-  if (change.type === 'request.feedback') {
-    if (r.status !== 'closed') return refuse('conflict', 'feedback is given on closed requests');
-    return { ok: true, events: [{ type: 'request.feedback', data: change.data }] };
-  }
-  if (change.type === 'request.reopen') {
-    if (r.status !== 'closed' && r.status !== 'resolved') return refuse('conflict', `request is ${r.status}, not resolved or closed`);
-    return { ok: true, events: [{ type: 'request.reopened', data: change.data }, ...releaseCrew(s, r)] };
-  }
-  if (r.status === 'closed') return refuse('conflict', 'request is closed');
 
+  // Operators' request commands: the shared lifecycle says which fit and the event each records.
+  const conflict = stateConflict(r, change.type);
+  if (conflict) return refuse('conflict', conflict);
+  const event = commandEvent(change, ctx.actorId);
   switch (change.type) {
     case 'request.acknowledge':
-      if (r.status !== 'new') return refuse('conflict', `request is already ${r.status}`);
-      return { ok: true, events: [{ type: 'request.acknowledged', data: { id, operatorId: ctx.actorId } }] };
+    case 'request.note':
+      return { ok: true, events: [event] };
 
     case 'request.assign': {
-      const { crewId, replace } = change.data;
+      const { crewId } = change.data;
       const crew = s.crews.get(crewId);
       if (!crew) return refuse('not_found', `no crew ${crewId}`);
-      if (r.crewId === crewId) return refuse('conflict', `crew ${crewId} is already assigned`);
-      if (r.crewId && !replace) return refuse('conflict', `request already has crew ${r.crewId}`);
+      const taken = dataConflict(r, change);
+      if (taken) return refuse('conflict', taken);
       if (crew.status === 'off_duty') return refuse('forbidden', `crew ${crewId} is off duty`);
       if (crew.requestId && crew.requestId !== id) return refuse('forbidden', `crew ${crewId} is working on ${crew.requestId}`);
-      return {
-        ok: true,
-        events: [
-          { type: 'request.assigned', data: { id, crewId, operatorId: ctx.actorId } },
-          ...releaseCrew(s, r),
-          crewStatus(crewId, 'assigned'),
-        ],
-      };
+      return { ok: true, events: [event, ...releaseCrew(s, r), crewStatus(crewId, 'assigned')] };
     }
 
     case 'request.unassign':
-      if (!r.crewId) return refuse('conflict', 'request has no crew');
-      return {
-        ok: true,
-        events: [
-          { type: 'request.unassigned', data: { id, operatorId: ctx.actorId, ...(change.data.reason !== undefined && { reason: change.data.reason }) } },
-          ...releaseCrew(s, r),
-        ],
-      };
+      return { ok: true, events: [event, ...releaseCrew(s, r)] };
 
     case 'request.set_status': {
-      const { status, note } = change.data;
-      if (!r.crewId) return refuse('conflict', 'request has no crew');
-      if ((FIELD_RANK[status] ?? -1) <= (FIELD_RANK[r.status] ?? -1)) return refuse('conflict', `request is ${r.status}, cannot go to ${status}`);
-      const crew = s.crews.get(r.crewId);
-      const crewEvents =
-        status === 'resolved' ? releaseCrew(s, r) : crew && crew.status !== status ? [crewStatus(r.crewId, status)] : [];
-      return { ok: true, events: [{ type: 'request.status_changed', data: { id, status, ...(note !== undefined && { note }) } }, ...crewEvents] };
+      const outOfOrder = dataConflict(r, change);
+      if (outOfOrder) return refuse('conflict', outOfOrder);
+      const { status } = change.data;
+      const crewId = r.crewId!; // the lifecycle lets set_status through only with a crew
+      const crew = s.crews.get(crewId);
+      const crewEvents = status === 'resolved' ? releaseCrew(s, r) : crew && crew.status !== status ? [crewStatus(crewId, status)] : [];
+      return { ok: true, events: [event, ...crewEvents] };
     }
 
     case 'request.close': {
-      const { resolution, note, duplicateOf } = change.data;
+      const { resolution, duplicateOf } = change.data;
       if (resolution === 'transferred') return refuse('invalid', 'use request.transfer to transfer a request');
       if ((resolution === 'duplicate') !== (duplicateOf !== undefined)) {
         return refuse('invalid', 'duplicateOf is required with, and only with, resolution duplicate');
@@ -142,24 +136,12 @@ export function decide(s: DistrictState, change: Change, ctx: DecideContext): De
         if (duplicateOf === id) return refuse('invalid', 'a request cannot duplicate itself');
         if (!s.requests.has(duplicateOf)) return refuse('not_found', `no request ${duplicateOf}`);
       }
-      const data = { id, resolution, ...(note !== undefined && { note }), ...(duplicateOf !== undefined && { duplicateOf }) };
-      return { ok: true, events: [{ type: 'request.closed', data }, ...releaseCrew(s, r)] };
+      return { ok: true, events: [event, ...releaseCrew(s, r)] };
     }
 
-    case 'request.transfer': {
-      const { toDistrictId, reason } = change.data;
-      if (toDistrictId === ctx.districtId) return refuse('forbidden', 'cannot transfer a request to its own district');
-      return {
-        ok: true,
-        events: [{ type: 'request.closed', data: { id, resolution: 'transferred', toDistrictId, note: reason } }, ...releaseCrew(s, r)],
-      };
-    }
-
-    case 'request.update': {
-      const cat = change.data.changes.category;
-      if (cat !== undefined && !s.categories.has(cat)) return refuse('invalid', `unknown category ${cat}`);
-      return { ok: true, events: [{ type: 'request.updated', data: change.data }] };
-    }
+    case 'request.transfer':
+      if (change.data.toDistrictId === ctx.districtId) return refuse('forbidden', 'cannot transfer a request to its own district');
+      return { ok: true, events: [event, ...releaseCrew(s, r)] };
   }
 }
 

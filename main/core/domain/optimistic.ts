@@ -1,10 +1,12 @@
-// What an operator command is expected to do, shown before the hub confirms it. The effect is
+// What an operator command is expected to do, shown before the hub confirms it: the event the hub
+// will record for it (common/domain/lifecycle), folded like the hub's own. The effect is
 // recomputed on top of the hub-derived state on every read (outbox rows whose overlay is on), so
 // undoing it is just switching that row's overlay off.
 import { deadlinesFor } from '../../../common/domain/deadlines';
-import type { Category, OperatorCommand } from '../../../common/protocol/hub-protocol';
-import type { CrewState } from './crew';
-import { newRequestState, type RequestState } from './request';
+import { commandEvent, conflictOf, type EventDraft } from '../../../common/domain/lifecycle';
+import type { Category, KnownEvent, OperatorCommand } from '../../../common/protocol/hub-protocol';
+import { reduceCrew, type CrewState } from './crew';
+import { reduceRequest, type RequestState } from './request';
 
 export type CommandTarget = { kind: 'request' | 'crew'; id: string };
 
@@ -29,13 +31,23 @@ export interface PendingCommand {
   command: OperatorCommand;
 }
 
-/** The optimistic effect of one command on the request it targets (null: no such request). */
+/** A command's predicted event, stamped as the hub would stamp it (its seq is the hub's to give). */
+function predicted<D extends EventDraft<KnownEvent>>(p: PendingCommand, draft: D) {
+  return { ...draft, seq: 0, id: p.commandId, at: p.issuedAt, actor: { kind: 'operator' as const }, commandId: p.commandId };
+}
+
+/**
+ * The optimistic effect of one command on the request it targets (null: no such request): where
+ * the command fits, the event it predicts, through the same fold as the hub's events. Where it
+ * does not fit, nothing (the hub will refuse it). A note changes nothing of the request but the
+ * time the hub records it at.
+ */
 export function applyCommandToRequest(
   s: RequestState | null,
   p: PendingCommand,
   category: (code: string) => Category | undefined,
 ): RequestState | null {
-  const { command: cmd, issuedAt: at } = p;
+  const cmd = p.command;
   if (cmd.type === 'request.create') {
     // Shown as the hub will create it: deadlines from the category, under a provisional id.
     const r = cmd.data.request;
@@ -43,29 +55,14 @@ export function applyCommandToRequest(
     // An unknown category (the hub will refuse it) shows both deadlines at receivedAt meanwhile.
     const due = deadlinesFor(cat ?? { ackMinutes: 0, resolveMinutes: 0 }, r.receivedAt);
     const request = { ...r, id: provisionalRequestId(p.commandId), ...due };
-    return newRequestState(request, at);
+    return reduceRequest(null, predicted(p, { type: 'request.created', data: { request } }));
   }
-  if (!s) return null;
-  switch (cmd.type) {
-    case 'request.acknowledge':
-      return s.status === 'new' ? { ...s, status: 'acknowledged', acknowledgedAt: at, updatedAt: at } : s;
-    case 'request.assign':
-      return { ...s, status: 'assigned', crewId: cmd.data.crewId, acknowledgedAt: s.acknowledgedAt ?? at, updatedAt: at };
-    case 'request.unassign':
-      return { ...s, status: 'acknowledged', crewId: null, updatedAt: at };
-    case 'request.set_status':
-      return { ...s, status: cmd.data.status, updatedAt: at };
-    case 'request.close':
-      return { ...s, status: 'closed', closedAt: at, resolution: cmd.data.resolution, updatedAt: at };
-    case 'request.transfer':
-      return { ...s, status: 'closed', closedAt: at, resolution: 'transferred', updatedAt: at };
-    case 'request.note':
-    case 'crew.set_status':
-      return s;
-  }
+  if (!s || cmd.type === 'crew.set_status' || cmd.type === 'request.note' || conflictOf(s, cmd)) return s;
+  // Who issued it is not part of the request's state.
+  return reduceRequest(s, predicted(p, commandEvent(cmd, '')));
 }
 
 export function applyCommandToCrew(s: CrewState | null, p: PendingCommand): CrewState | null {
-  if (!s || p.command.type !== 'crew.set_status') return s;
-  return { ...s, status: p.command.data.status };
+  if (p.command.type !== 'crew.set_status') return s;
+  return reduceCrew(s, predicted(p, { type: 'crew.status_changed' as const, data: p.command.data }));
 }

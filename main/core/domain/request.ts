@@ -1,6 +1,10 @@
-// Request lifecycle as the console shows it (protocol §3, "Request status as the console shows
-// it"): one event in, the new state out. Pure; the sync layer persists the result.
+// A request as the console shows it: one event in, the new state out. Its status and crew follow
+// the shared lifecycle (common/domain/lifecycle, §3's table); the rest is the event's own fields.
+// Pure; the sync layer persists the result.
+import { afterEvent, type RequestEvent } from '../../../common/domain/lifecycle';
 import type { Channel, KnownEvent, NewRequest, Priority, RequestStatus, Resolution } from '../../../common/protocol/hub-protocol';
+
+export type { RequestEvent };
 
 export interface RequestState {
   id: string;
@@ -24,8 +28,6 @@ export interface RequestState {
   citizenName: string | null;
   citizenPhone: string | null;
 }
-
-export type RequestEvent = Extract<KnownEvent, { type: `request.${string}` }>;
 
 export function isRequestEvent(e: KnownEvent): e is RequestEvent {
   return e.type.startsWith('request.');
@@ -70,36 +72,35 @@ export function reduceRequest(s: RequestState | null, e: RequestEvent): RequestS
   if (e.type === 'request.created') return newRequestState(e.data.request, e.at);
   if (!s) return null;
   const at = e.at;
+  const next: RequestState = { ...s, ...afterEvent(s, e), updatedAt: at };
   switch (e.type) {
     case 'request.updated': {
       const c = e.data.changes;
-      return {
-        ...s,
-        ...(c.priority !== undefined && { priority: c.priority }),
-        ...(c.description !== undefined && { description: c.description }),
-        ...(c.address !== undefined && { address: c.address }),
-        ...(c.category !== undefined && { category: c.category }),
-        ...(c.location !== undefined && { lon: c.location.lon, lat: c.location.lat }),
-        updatedAt: at,
-      };
+      if (c.priority !== undefined) next.priority = c.priority;
+      if (c.description !== undefined) next.description = c.description;
+      if (c.address !== undefined) next.address = c.address;
+      if (c.category !== undefined) next.category = c.category;
+      if (c.location !== undefined) {
+        next.lon = c.location.lon;
+        next.lat = c.location.lat;
+      }
+      break;
     }
     case 'request.acknowledged':
-      return { ...s, status: 'acknowledged', acknowledgedAt: s.acknowledgedAt ?? at, updatedAt: at };
-    case 'request.assigned':
-      // Assigned straight from `new` counts as acknowledged at that time.
-      return { ...s, status: 'assigned', crewId: e.data.crewId, acknowledgedAt: s.acknowledgedAt ?? at, updatedAt: at };
-    case 'request.unassigned':
-      return { ...s, status: 'acknowledged', crewId: null, updatedAt: at };
-    case 'request.status_changed':
-      return { ...s, status: e.data.status, updatedAt: at };
+    case 'request.assigned': // assigned straight from `new` counts as acknowledged at that time
+      next.acknowledgedAt = s.acknowledgedAt ?? at;
+      break;
     case 'request.closed':
-      // The crew is kept: it records who did the work.
-      return { ...s, status: 'closed', closedAt: at, resolution: e.data.resolution, updatedAt: at };
+      next.closedAt = at;
+      next.resolution = e.data.resolution;
+      break;
     case 'request.reopened':
-      return { ...s, status: 'acknowledged', crewId: null, closedAt: null, resolution: null, updatedAt: at };
+      next.closedAt = null;
+      next.resolution = null;
+      break;
     case 'request.feedback':
-      return { ...s, rating: e.data.rating, updatedAt: at };
-    case 'request.noted':
-      return { ...s, updatedAt: at };
+      next.rating = e.data.rating;
+      break;
   }
+  return next;
 }
