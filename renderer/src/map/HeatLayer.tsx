@@ -2,10 +2,10 @@
 // holds), weighted by priority. Mounted only while its toggle is on: no cost otherwise.
 import { useEffect } from 'react';
 import type { RequestView } from '../../../common/api/contract';
+import { PRIORITY_RANK } from '../../../common/domain/priority';
 import { useConsole } from '../state/store';
 import { removeFromMap, useMapCtx, type MapCtx } from './context';
 import { followChanges, syncFromStore } from './live';
-import { PRIORITY_RANK } from './palette';
 import { EMPTY, PointSync } from './pointSync';
 import { REQUEST_LAYERS } from './RequestLayers';
 

@@ -7,7 +7,8 @@ import { useConsole } from '../state/store';
 import { fitDistrict } from './Camera';
 import { useMapCtx, useMapUi, type MapUi } from './context';
 import { mapDictionaries } from './i18n';
-import { CREW_COLOR, OVERDUE_COLOR, PRIORITIES, PRIORITY_COLOR, STALE_COLOR, STATUS_RING } from './palette';
+import { CREW_COLOR, OVERDUE_COLOR, PRIORITY_COLOR, STALE_COLOR, STATUS_RING } from './palette';
+import { PRIORITIES } from '../../../common/domain/priority';
 import type { CrewStatus } from '../../../common/protocol/hub-protocol';
 
 function Toggle({ field, label, disabled, title }: { field: 'heat' | 'trail' | 'follow'; label: string; disabled?: boolean; title?: string }) {

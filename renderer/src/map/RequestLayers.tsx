@@ -5,11 +5,12 @@ import { useEffect } from 'react';
 import type { ExpressionSpecification, GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
 import type { RequestView } from '../../../common/api/contract';
 import { isOverdue } from '../../../common/domain/deadlines';
+import { PRIORITIES, PRIORITY_RANK } from '../../../common/domain/priority';
 import type { Locale } from '../i18n/format';
 import { useConsole } from '../state/store';
 import { removeFromMap, useMapCtx, type MapCtx } from './context';
 import { followChanges, syncFromStore } from './live';
-import { OVERDUE_COLOR, PRIORITY_COLOR, PRIORITY_RANK, PRIORITIES, SELECTED_COLOR, STATUS_RING } from './palette';
+import { OVERDUE_COLOR, PRIORITY_COLOR, SELECTED_COLOR, STATUS_RING } from './palette';
 import { EMPTY, PointSync, type PointFeature } from './pointSync';
 import { FONT_BOLD, matchTable } from './style';
 

@@ -1,9 +1,6 @@
 // The map's colours and sizes in one place, so the layers and the legend agree.
 import type { CrewStatus, Priority, RequestStatus } from '../../../common/protocol/hub-protocol';
 
-export const PRIORITY_RANK: Record<Priority, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
-export const PRIORITIES = Object.keys(PRIORITY_RANK) as Priority[];
-
 /** Fill of a request, by priority (also the colour of a cluster, by the worst priority inside). */
 export const PRIORITY_COLOR: Record<Priority, string> = {
   urgent: '#c62828',

@@ -3,13 +3,13 @@
 // common/domain/deadlines; this adds the "soon" warning and the queue's urgency order.
 import type { RequestView } from '../../../common/api/contract';
 import { isOverdue, nextDeadline } from '../../../common/domain/deadlines';
+import { PRIORITY_RANK } from '../../../common/domain/priority';
 
 export { isOverdue, nextDeadline };
 export type Urgency = 'overdue' | 'soon' | 'ok' | 'none';
 
 /** Share of a deadline's window left under which it counts as `soon`. */
 const SOON_SHARE = 0.25;
-const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 
 export function isOpen(r: RequestView): boolean {
   return r.status !== 'closed';
