@@ -1,6 +1,7 @@
-// "Today" in the district's time zone (Asia/Tehran), as an instant. Computed through Intl so it
-// stays right if Iran's offset rules change again.
-const DISTRICT_TIME_ZONE = 'Asia/Tehran';
+// The district's time zone, which the rooms work in whatever the machine's zone (the UI's dates
+// and times, "today"), and "today" in it as an instant. Computed through Intl so it stays right if
+// Iran's offset rules change again.
+export const DISTRICT_TIME_ZONE = 'Asia/Tehran';
 
 const parts = new Intl.DateTimeFormat('en-US', {
   timeZone: DISTRICT_TIME_ZONE,

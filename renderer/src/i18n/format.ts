@@ -1,9 +1,10 @@
 // Locale-aware formatting on the platform's Intl only: Jalali calendar and Persian digits in
 // Persian, Gregorian in English, always in Tehran time (the rooms work in it whatever the
 // machine's zone). Built from formatToParts so the layout does not drift between ICU versions.
+import { DISTRICT_TIME_ZONE } from '../../../common/domain/tehran-day';
+
 export type Locale = 'fa' | 'en';
 
-export const TIME_ZONE = 'Asia/Tehran';
 const DATE_LOCALE: Record<Locale, string> = { fa: 'fa-IR-u-ca-persian-nu-arabext', en: 'en-GB' };
 const NUMBER_LOCALE: Record<Locale, string> = { fa: 'fa-IR', en: 'en-GB' };
 
@@ -16,7 +17,7 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Relativ
 
 function dateParts(t: Date | string | number, locale: Locale, opts: Intl.DateTimeFormatOptions) {
   const f = cached(`d|${locale}|${JSON.stringify(opts)}`, () =>
-    new Intl.DateTimeFormat(DATE_LOCALE[locale], { timeZone: TIME_ZONE, hourCycle: 'h23', ...opts }),
+    new Intl.DateTimeFormat(DATE_LOCALE[locale], { timeZone: DISTRICT_TIME_ZONE, hourCycle: 'h23', ...opts }),
   );
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const p of f.formatToParts(toDate(t))) parts[p.type] = p.value;
