@@ -12,10 +12,9 @@ import {
   Resolution,
   OperatorCommand,
   COMMAND_ERROR_CODES,
+  Lon,
+  Lat,
 } from '../protocol/hub-protocol';
-
-const Lon = z.number().min(-180).max(180);
-const Lat = z.number().min(-90).max(90);
 
 export const RequestView = z.object({
   id: z.string(),
