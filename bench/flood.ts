@@ -32,10 +32,14 @@ try {
   });
   let fixes = 0;
   let batches = 0;
-  core.handlers.subscribe('live', (b) => {
-    fixes += (b as LiveBatch).fixes.length;
-    batches++;
-  });
+  core.handlers.subscribe(
+    'live',
+    (b) => {
+      fixes += (b as LiveBatch).fixes.length;
+      batches++;
+    },
+    { role: 'wall', session: 'bench' },
+  );
   await new Promise((r) => setTimeout(r, WARMUP_MS));
 
   fixes = batches = 0;

@@ -108,8 +108,22 @@ export const Notice = z.discriminatedUnion('kind', [
 ]);
 export type Notice = z.infer<typeof Notice>;
 
+/** The roles a session can be opened with; main/core/policy.ts says what each may do and see. */
+export const Role = z.enum(['operator', 'wall']);
+export type Role = z.infer<typeof Role>;
+
+/** What the policy lets this session do, so the UI offers only that (the core enforces it anyway). */
+export const Permissions = z.object({
+  /** May submit operator commands. */
+  commands: z.boolean(),
+  /** May see citizens' names and phones (§7) in a request's detail. */
+  personalData: z.boolean(),
+});
+export type Permissions = z.infer<typeof Permissions>;
+
 export const Bootstrap = z.object({
-  role: z.enum(['operator', 'wall']),
+  role: Role,
+  permissions: Permissions,
   operatorId: z.string(),
   district: DistrictView.nullable(),
   categories: z.array(Category),

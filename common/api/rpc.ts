@@ -1,7 +1,7 @@
 // Transport-neutral plumbing for the API contract: the wire shapes both transports carry, the
 // core-side dispatcher (validates inputs) and the renderer-side client (validates outputs).
 import { z } from 'zod';
-import { api, type Api, type CommandName, type QueryName, type SubscriptionName } from './contract';
+import { api, type Api, type CommandName, type QueryName, type Role, type SubscriptionName } from './contract';
 import { summarise } from '../protocol/hub-protocol';
 
 export type QueryInput<K extends QueryName> = z.input<Api['queries'][K]['input']>;
@@ -18,7 +18,18 @@ export const ApiCall = z.object({
 });
 export type ApiCall = z.infer<typeof ApiCall>;
 
-export type ApiErrorCode = 'bad_call' | 'invalid_input' | 'not_found' | 'unavailable' | 'internal';
+export type ApiErrorCode = 'bad_call' | 'invalid_input' | 'forbidden' | 'not_found' | 'unavailable' | 'internal';
+
+/**
+ * Who is calling, as the transport knows it: the Electron window or the web shell's WebSocket
+ * connection the call came through, and the role that session was opened with. It travels with
+ * every call; the core's policy (main/core/policy.ts) alone decides what it may use and see.
+ */
+export interface Caller {
+  readonly role: Role;
+  /** The transport's session: `window:<id>` or `ws:<n>`; stable for the page's lifetime. */
+  readonly session: string;
+}
 export type ApiResult = { ok: true; value: unknown } | { ok: false; error: { code: ApiErrorCode; message: string } };
 
 export class ApiError extends Error {
@@ -31,20 +42,22 @@ export class ApiError extends Error {
   }
 }
 
-/** What the core implements: one function per query and command, already-validated inputs. */
+/** What the core implements: one function per query and command, already-validated inputs, and the caller. */
 export type ApiHandlers = {
-  queries: { [K in QueryName]: (input: z.infer<Api['queries'][K]['input']>) => QueryOutput<K> | Promise<QueryOutput<K>> };
+  queries: {
+    [K in QueryName]: (input: z.infer<Api['queries'][K]['input']>, caller: Caller) => QueryOutput<K> | Promise<QueryOutput<K>>;
+  };
   commands: {
-    [K in CommandName]: (input: z.infer<Api['commands'][K]['input']>) => CommandOutput<K> | Promise<CommandOutput<K>>;
+    [K in CommandName]: (input: z.infer<Api['commands'][K]['input']>, caller: Caller) => CommandOutput<K> | Promise<CommandOutput<K>>;
   };
   /** Register a listener for a subscription; returns the unsubscribe function. */
-  subscribe<K extends SubscriptionName>(name: K, listener: (payload: SubscriptionPayload<K>) => void): () => void;
+  subscribe<K extends SubscriptionName>(name: K, listener: (payload: SubscriptionPayload<K>) => void, caller: Caller): () => void;
 };
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
-/** Core side of every transport: check the call against the contract, run it, never throw. */
-export async function dispatch(handlers: ApiHandlers, raw: unknown): Promise<ApiResult> {
+/** Core side of every transport: check the call against the contract, run it as `caller`, never throw. */
+export async function dispatch(handlers: ApiHandlers, raw: unknown, caller: Caller): Promise<ApiResult> {
   const call = ApiCall.safeParse(raw);
   if (!call.success) return fail('bad_call', summarise(call.error));
   const { kind, name, input } = call.data;
@@ -54,15 +67,37 @@ export async function dispatch(handlers: ApiHandlers, raw: unknown): Promise<Api
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) return fail('invalid_input', summarise(parsed.error));
   try {
-    const fn = (kind === 'query' ? handlers.queries : handlers.commands) as Record<string, (i: unknown) => unknown>;
-    return { ok: true, value: await fn[name](parsed.data) };
+    const fn = (kind === 'query' ? handlers.queries : handlers.commands) as Record<string, (i: unknown, c: Caller) => unknown>;
+    return { ok: true, value: await fn[name](parsed.data, caller) };
   } catch (err) {
-    if (err instanceof ApiError) return fail(err.code, err.message);
-    return fail('internal', err instanceof Error ? err.message : String(err));
+    return failure(err);
   }
 }
 
-function fail(code: ApiErrorCode, message: string): ApiResult {
+/**
+ * Core side of a transport's subscribe: the listener is registered, or the refusal (unknown name,
+ * not for this caller) is returned for the transport to report.
+ */
+export function subscribeAs(
+  handlers: ApiHandlers,
+  name: string,
+  caller: Caller,
+  listener: (payload: unknown) => void,
+): { ok: true; unsubscribe: () => void } | Extract<ApiResult, { ok: false }> {
+  if (!isSubscriptionName(name)) return fail('bad_call', `unknown subscription "${name}"`);
+  try {
+    return { ok: true, unsubscribe: handlers.subscribe(name, listener, caller) };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+function failure(err: unknown): Extract<ApiResult, { ok: false }> {
+  if (err instanceof ApiError) return fail(err.code, err.message);
+  return fail('internal', err instanceof Error ? err.message : String(err));
+}
+
+function fail(code: ApiErrorCode, message: string): Extract<ApiResult, { ok: false }> {
   return { ok: false, error: { code, message } };
 }
 

@@ -1,5 +1,5 @@
 // The core's side of the renderer API (common/api/contract.ts). Inputs arrive validated by the
-// transport's dispatcher; personal data (§7) leaves only for the operator role.
+// transport's dispatcher, with their caller; ./policy decides what each caller may call and see.
 import { ApiError, type ApiHandlers } from '../../common/api/rpc';
 import type { Bootstrap, ContractorView, LinkState, LiveBatch, TimelineEntry } from '../../common/api/contract';
 import type { OperatorCommand } from '../../common/protocol/hub-protocol';
@@ -7,9 +7,8 @@ import { startOfTehranDay } from '../../common/domain/tehran-day';
 import type { Store, StoredEvent } from './db/store';
 import type { LiveFeed } from './live';
 import type { PositionBook } from './positions';
+import { permissions, seesPersonalData, withPolicy } from './policy';
 import { toRequestView, type Views } from './views';
-
-export type Role = 'operator' | 'wall';
 
 export interface HandlerDeps {
   store: Store;
@@ -17,7 +16,6 @@ export interface HandlerDeps {
   positions: PositionBook;
   live: LiveFeed;
   link(): LinkState;
-  role: Role;
   operatorId: string;
   basemapUrl: string | null;
   submit(cmd: OperatorCommand): { commandId: string };
@@ -38,10 +36,11 @@ function toTimelineEntry(e: StoredEvent): TimelineEntry {
 }
 
 export function createHandlers(d: HandlerDeps): ApiHandlers {
-  return {
+  return withPolicy({
     queries: {
-      bootstrap: (): Bootstrap => ({
-        role: d.role,
+      bootstrap: (_input, caller): Bootstrap => ({
+        role: caller.role,
+        permissions: permissions(caller),
         operatorId: d.operatorId,
         district: d.store.district(),
         categories: d.store.categories(),
@@ -51,13 +50,13 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         link: d.link(),
         basemap: d.basemapUrl ? { url: d.basemapUrl } : null,
       }),
-      requestDetail: ({ id }) => {
+      requestDetail: ({ id }, caller) => {
         // One read of the state serves the view and the citizen block (they differ only in fields).
         const s = d.views.requestState(id);
         if (!s) throw new ApiError('not_found', `no request ${id}`);
         return {
           request: toRequestView(s, d.store.pendingFor(id)),
-          citizen: d.role === 'operator' ? { name: s.citizenName, phone: s.citizenPhone } : null,
+          citizen: seesPersonalData(caller) ? { name: s.citizenName, phone: s.citizenPhone } : null,
           timeline: d.store.requestTimeline(id).map(toTimelineEntry),
         };
       },
@@ -70,5 +69,5 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
       if (name !== 'live') throw new ApiError('bad_call', `unknown subscription ${String(name)}`);
       return d.live.subscribe(listener as (b: LiveBatch) => void);
     },
-  };
+  });
 }

@@ -3,12 +3,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LinkState } from '../../common/api/contract';
-import { ApiError, type ApiHandlers } from '../../common/api/rpc';
+import type { ApiHandlers } from '../../common/api/rpc';
 import type { CommandAck } from '../../common/protocol/hub-protocol';
 import { describeConfig, type CoreConfig } from './config';
 import { queueCommand } from './commands';
 import { DB_FILE_NAME, Store, type OutboxRow } from './db/store';
-import { contractorViews, createHandlers, type Role } from './handlers';
+import { contractorViews, createHandlers } from './handlers';
 import { LiveFeed } from './live';
 import { stderrLogger, type Logger } from './log';
 import { PositionBook } from './positions';
@@ -37,14 +37,13 @@ const OUTBOX_KEEP_MS = 7 * 24 * 3600_000; // the hub remembers acks for 7 days (
 
 export async function startCore(
   config: CoreConfig,
-  opts: { role?: Role; log?: Logger; basemapUrl?: string | null } = {},
+  opts: { log?: Logger; basemapUrl?: string | null } = {},
 ): Promise<Core> {
   const log = opts.log ?? stderrLogger();
-  const role = opts.role ?? 'operator';
   mkdirSync(config.dataDir, { recursive: true });
   const store = Store.open(join(config.dataDir, DB_FILE_NAME));
   store.pruneOutbox(new Date(Date.now() - OUTBOX_KEEP_MS).toISOString());
-  log.info(`starting: ${describeConfig(config)} role=${role}`);
+  log.info(`starting: ${describeConfig(config)}`);
 
   const replicator = new Replicator(store, log);
   const positions = new PositionBook(store, (id) => store.hasCrew(id));
@@ -107,7 +106,6 @@ export async function startCore(
   });
 
   const submit = (cmd: unknown) => {
-    if (role !== 'operator') throw new ApiError('bad_call', 'a wall display cannot issue commands');
     const { commandId, target } = queueCommand(store, cmd, config.operatorId);
     touchTarget({ targetKind: target.kind, targetId: target.id });
     live.touchLink();
@@ -143,7 +141,6 @@ export async function startCore(
     positions,
     live,
     link: () => link.state(),
-    role,
     operatorId: config.operatorId,
     basemapUrl: opts.basemapUrl ?? null,
     submit,

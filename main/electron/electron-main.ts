@@ -10,7 +10,7 @@ import { startCore, type Core } from '../core/index';
 import { stderrLogger } from '../core/log';
 import { BASEMAP_TILE_URL } from '../web-shell/assets';
 import { APP_URL } from './app-origin';
-import { serveApiOverIpc } from './ipc';
+import { serveApiOverIpc, type IpcApi } from './ipc';
 import { appMenu } from './menu';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { denyPermissions, hardenWebContents } from './webcontents-handler';
@@ -27,7 +27,7 @@ app.enableSandbox();
 
 let core: Core | null = null;
 let basemap: BasemapSource | null = null;
-let stopIpc: (() => void) | null = null;
+let ipc: IpcApi | null = null;
 let window: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
@@ -39,9 +39,9 @@ async function start(): Promise<void> {
   const config = loadConfig({ argv, env: process.env, userDataDir: app.getPath('userData') });
 
   basemap = openBasemap(config.dataDir, log);
-  core = await startCore(config, { role, log, basemapUrl: basemap ? BASEMAP_TILE_URL : null });
+  core = await startCore(config, { log, basemapUrl: basemap ? BASEMAP_TILE_URL : null });
   serveAppScheme({ staticDir: path.join(APP_ROOT, 'dist/renderer'), basemap });
-  stopIpc = serveApiOverIpc(core.handlers, warn);
+  ipc = serveApiOverIpc(core.handlers, warn);
   denyPermissions(session.defaultSession, warn);
   Menu.setApplicationMenu(
     role === 'wall' ? null : appMenu(shellFlags.lang === 'en' ? 'en' : 'fa', { devTools: !app.isPackaged, log: warn }),
@@ -52,13 +52,15 @@ async function start(): Promise<void> {
     url: APP_URL,
     log: warn,
   });
+  // The window's session has the role it was opened for, before its page can make a call.
+  ipc.open(window.webContents, role);
   window.on('closed', () => (window = null));
 }
 
 /** Close the core (flushes the database, leaves the outbox intact) before the process exits. */
 async function shutdown(): Promise<void> {
-  stopIpc?.();
-  stopIpc = null;
+  ipc?.stop();
+  ipc = null;
   try {
     await core?.close();
   } catch (err) {

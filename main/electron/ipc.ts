@@ -1,24 +1,43 @@
 // The core's API over IPC. Like VS Code's validatedIpcMain, a message is answered only when it
 // comes from the main frame of one of our own app:// pages — not from an iframe, and not from a
 // page that somehow navigated elsewhere. Calls go through the contract's dispatcher (which
-// validates every input); subscriptions are pushed with webContents.send.
+// validates every input); subscriptions are pushed with webContents.send. Each window is a session
+// opened with a role (`open`): its calls carry that caller, so an operator window and a wall
+// window of one process get what their own roles allow.
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_CHANNELS } from '../../common/api/bridge';
-import type { SubscriptionName } from '../../common/api/contract';
-import { dispatch, isSubscriptionName, type ApiHandlers, type ApiResult } from '../../common/api/rpc';
+import type { Role, SubscriptionName } from '../../common/api/contract';
+import { dispatch, isSubscriptionName, subscribeAs, type ApiHandlers, type ApiResult, type Caller } from '../../common/api/rpc';
 import { isAppUrl } from './app-origin';
 
 const REFUSED: ApiResult = { ok: false, error: { code: 'bad_call', message: 'refused: not sent by the console page' } };
 
-/** Starts answering; returns the function that stops it and drops every subscription. */
-export function serveApiOverIpc(handlers: ApiHandlers, log: (line: string) => void): () => void {
-  const subscriptions = new Map<WebContents, Map<SubscriptionName, () => void>>();
+export interface IpcApi {
+  /** Make `contents` (a window we created) a session of `role`, until it is destroyed. */
+  open(contents: WebContents, role: Role): void;
+  /** Stop answering and drop every subscription. */
+  stop(): void;
+}
 
+export function serveApiOverIpc(handlers: ApiHandlers, log: (line: string) => void): IpcApi {
+  const subscriptions = new Map<WebContents, Map<SubscriptionName, () => void>>();
+  const callers = new Map<WebContents, Caller>();
+
+  /** Whether a message comes from the main frame of an app:// page in a window we opened a session for. */
   function trusted(event: IpcMainEvent | IpcMainInvokeEvent, channel: string): boolean {
     const frame = event.senderFrame;
-    if (frame && frame.parent === null && isAppUrl(frame.url)) return true;
-    log(`refused IPC on ${channel} from ${frame ? (frame.parent ? 'a subframe' : frame.url) : 'a frame that is gone'}`);
+    const session = callers.has(event.sender);
+    if (frame && frame.parent === null && isAppUrl(frame.url) && session) return true;
+    const from = !frame ? 'a frame that is gone' : frame.parent ? 'a subframe' : session ? frame.url : 'a window with no session';
+    log(`refused IPC on ${channel} from ${from}`);
     return false;
+  }
+
+  /** The session of a message that `trusted` let through. */
+  function callerOf(event: IpcMainEvent | IpcMainInvokeEvent): Caller {
+    const caller = callers.get(event.sender);
+    if (!caller) throw new Error('IPC message from a window with no session');
+    return caller;
   }
 
   function dropAll(contents: WebContents): void {
@@ -27,26 +46,25 @@ export function serveApiOverIpc(handlers: ApiHandlers, log: (line: string) => vo
   }
 
   ipcMain.handle(IPC_CHANNELS.call, (event, call: unknown) =>
-    trusted(event, IPC_CHANNELS.call) ? dispatch(handlers, call) : REFUSED,
+    trusted(event, IPC_CHANNELS.call) ? dispatch(handlers, call, callerOf(event)) : REFUSED,
   );
 
   // Idempotent per page and name: a reloaded page re-subscribes into the subscription it already has.
   ipcMain.on(IPC_CHANNELS.subscribe, (event, name: unknown) => {
     if (!trusted(event, IPC_CHANNELS.subscribe) || typeof name !== 'string' || !isSubscriptionName(name)) return;
+    const caller = callerOf(event);
     const contents = event.sender;
     let mine = subscriptions.get(contents);
     if (!mine) {
       mine = new Map();
       subscriptions.set(contents, mine);
-      contents.once('destroyed', () => dropAll(contents));
     }
     if (mine.has(name)) return;
-    mine.set(
-      name,
-      handlers.subscribe(name, (payload) => {
-        if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.event, name, payload);
-      }),
-    );
+    const sub = subscribeAs(handlers, name, caller, (payload) => {
+      if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.event, name, payload);
+    });
+    if (sub.ok) mine.set(name, sub.unsubscribe);
+    else log(`refused subscription "${name}" for ${caller.session}: ${sub.error.message}`);
   });
 
   ipcMain.on(IPC_CHANNELS.unsubscribe, (event, name: unknown) => {
@@ -56,10 +74,19 @@ export function serveApiOverIpc(handlers: ApiHandlers, log: (line: string) => vo
     mine?.delete(name);
   });
 
-  return () => {
-    ipcMain.removeHandler(IPC_CHANNELS.call);
-    ipcMain.removeAllListeners(IPC_CHANNELS.subscribe);
-    ipcMain.removeAllListeners(IPC_CHANNELS.unsubscribe);
-    for (const contents of [...subscriptions.keys()]) dropAll(contents);
+  return {
+    open(contents, role) {
+      callers.set(contents, { role, session: `window:${contents.id}` });
+      contents.once('destroyed', () => {
+        dropAll(contents);
+        callers.delete(contents);
+      });
+    },
+    stop() {
+      ipcMain.removeHandler(IPC_CHANNELS.call);
+      ipcMain.removeAllListeners(IPC_CHANNELS.subscribe);
+      ipcMain.removeAllListeners(IPC_CHANNELS.unsubscribe);
+      for (const contents of [...subscriptions.keys()]) dropAll(contents);
+    },
   };
 }

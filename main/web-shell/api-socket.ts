@@ -8,8 +8,10 @@ import { liveBatch, type SubscriptionName } from '../../common/api/contract';
 import {
   dispatch,
   isSubscriptionName,
+  subscribeAs,
   type ApiErrorCode,
   type ApiHandlers,
+  type Caller,
   type SubscriptionPayload,
 } from '../../common/api/rpc';
 
@@ -36,7 +38,8 @@ const RESYNC: { [K in SubscriptionName]: () => SubscriptionPayload<K> } = {
   live: () => liveBatch({ reset: true }),
 };
 
-export function serveApiSocket(ws: WebSocket, handlers: ApiHandlers, log: (line: string) => void): void {
+/** Serves one connection; every call and subscription on it runs as `caller`. */
+export function serveApiSocket(ws: WebSocket, handlers: ApiHandlers, caller: Caller, log: (line: string) => void): void {
   const subscriptions = new Map<SubscriptionName, () => void>();
   const dropping = new Set<SubscriptionName>();
   let drainTimer: NodeJS.Timeout | null = null;
@@ -75,7 +78,7 @@ export function serveApiSocket(ws: WebSocket, handlers: ApiHandlers, log: (line:
     if (inFlight >= MAX_IN_FLIGHT) return refuse(id, 'unavailable', `more than ${MAX_IN_FLIGHT} calls at once`);
     inFlight++;
     try {
-      send({ t: 'result', id, result: await dispatch(handlers, raw) });
+      send({ t: 'result', id, result: await dispatch(handlers, raw, caller) });
     } finally {
       inFlight--;
     }
@@ -83,10 +86,9 @@ export function serveApiSocket(ws: WebSocket, handlers: ApiHandlers, log: (line:
 
   function subscribe(name: SubscriptionName, resync: boolean): void {
     if (!subscriptions.has(name)) {
-      subscriptions.set(
-        name,
-        handlers.subscribe(name, (payload) => deliver(name, payload)),
-      );
+      const sub = subscribeAs(handlers, name, caller, (payload) => deliver(name, payload));
+      if (!sub.ok) return refuse(null, sub.error.code, sub.error.message);
+      subscriptions.set(name, sub.unsubscribe);
     }
     if (resync) send({ t: 'event', name, payload: RESYNC[name]() });
   }

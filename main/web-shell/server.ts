@@ -8,9 +8,9 @@ import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { WebSocketServer } from 'ws';
 import { WS_MAX_MESSAGE_BYTES, WS_PATH } from '../../common/api/bridge';
-import { api, type CommandName } from '../../common/api/contract';
-import { ApiError, type ApiHandlers } from '../../common/api/rpc';
-import { createAccess } from './access';
+import type { Role } from '../../common/api/contract';
+import type { ApiHandlers } from '../../common/api/rpc';
+import { createAccess, type Credential } from './access';
 import { serveApiSocket } from './api-socket';
 import { contentSecurityPolicy, parseTilePath, resolveAsset, securityHeaders, type BasemapTiles } from './assets';
 
@@ -23,19 +23,21 @@ export interface WebShellOptions {
   /** Serves GET /basemap/{z}/{x}/{y}.pbf when present. */
   basemap?: BasemapTiles | null;
   /**
-   * The access token; default: a fresh random one per start. Pass the previous one (with the same
-   * `port`) to let pages that are already open reconnect after a restart. Keep it as secret.
+   * The ways in, one per role (a connection's caller gets the role of the token it came with);
+   * default: one operator credential. A token left out is a fresh random one per start: pass the
+   * previous one (with the same `port`) to let pages that are already open reconnect after a
+   * restart. Keep them secret.
    */
-  token?: string;
-  /** 'wall': a read-only display; every command is refused here, whatever the core would do. */
-  role?: 'operator' | 'wall';
+  credentials?: Credential[];
   /** Refusals and socket trouble; lines never contain the token. Default: stderr. */
   log?: (line: string) => void;
 }
 
 export interface WebShell {
-  /** http://127.0.0.1:PORT/?token=… — the only way in; hand it only to the browser that opens it. */
+  /** http://127.0.0.1:PORT/?token=… of the first credential — hand it only to the browser that opens it. */
   url: string;
+  /** The same for each credential's role. */
+  urls: Partial<Record<Role, string>>;
   origin: string;
   port: number;
   close(): Promise<void>;
@@ -43,8 +45,10 @@ export interface WebShell {
 
 export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
   const log = o.log ?? ((line: string) => console.warn(`[web-shell] ${line}`));
-  if (o.token !== undefined && !/^[\w-]{32,}$/.test(o.token)) throw new Error('web shell token: 32 or more URL-safe characters');
-  const handlers = o.role === 'wall' ? readOnly(o.handlers) : o.handlers;
+  const credentials = o.credentials ?? [{ role: 'operator' }];
+  for (const { token } of credentials) {
+    if (token !== undefined && !/^[\w-]{32,}$/.test(token)) throw new Error('web shell token: 32 or more URL-safe characters');
+  }
   const server = http.createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_MESSAGE_BYTES });
 
@@ -56,9 +60,10 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const access = createAccess(port, o.token);
+  const access = createAccess(port, credentials);
   const headers = securityHeaders(contentSecurityPolicy(access.origins.map((origin) => origin.replace(/^http:/, 'ws:'))));
   const origin = `http://127.0.0.1:${port}`;
+  let connections = 0;
 
   function deny(res: ServerResponse, status: number, reason: string, req: IncomingMessage, path: string): void {
     // A missing file is routine (favicon.ico); refusals are what an operator may need to see.
@@ -114,25 +119,31 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const url = parseRequestUrl(req.url);
+    const auth = url && access.hostAllowed(req) ? access.authorise(req, url) : null;
     const reason = !access.hostAllowed(req)
       ? 'host is not loopback'
       : url?.pathname !== WS_PATH
         ? 'not the API endpoint'
         : !access.originAllowed(req)
           ? 'foreign origin'
-          : !access.authorise(req, url).ok
+          : !auth?.ok
             ? 'no valid token'
             : null;
-    if (reason) {
+    if (reason || !auth?.ok) {
       log(`refused WebSocket ${url?.pathname ?? '(unreadable)'}: ${reason}`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveApiSocket(ws, handlers, log));
+    // Each connection is its own session: two pages of one shell may hold different roles.
+    const caller = { role: auth.role, session: `ws:${++connections}` };
+    wss.handleUpgrade(req, socket, head, (ws) => serveApiSocket(ws, o.handlers, caller, log));
   });
 
+  const urls: Partial<Record<Role, string>> = {};
+  for (const c of [...access.credentials].reverse()) urls[c.role] = `${origin}/?token=${c.token}`;
   return {
-    url: `${origin}/?token=${access.token}`,
+    url: `${origin}/?token=${access.credentials[0].token}`,
+    urls,
     origin,
     port,
     async close() {
@@ -152,18 +163,4 @@ function parseRequestUrl(target: string | undefined): URL | null {
   } catch {
     return null;
   }
-}
-
-/** The same handlers with every command refused (queries and subscriptions untouched). */
-function readOnly(handlers: ApiHandlers): ApiHandlers {
-  const refuse = () => {
-    throw new ApiError('bad_call', 'this display is read-only (wall role): commands are not accepted');
-  };
-  const commands = {} as Record<CommandName, () => never>;
-  for (const name of Object.keys(api.commands) as CommandName[]) commands[name] = refuse;
-  return {
-    queries: handlers.queries,
-    commands,
-    subscribe: (name, listener) => handlers.subscribe(name, listener),
-  };
 }

@@ -20,13 +20,13 @@ describe('operator commands', () => {
     const r = hub.control.createRequest();
     const tc = await startTestCore(configFor(hub.url, dataDir()));
     await caughtUp(tc, hub);
-    const { commandId } = await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } });
-    const optimistic = (await tc.core.handlers.queries.requestDetail({ id: r.id })).request;
+    const { commandId } = await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } }, tc.caller);
+    const optimistic = (await tc.core.handlers.queries.requestDetail({ id: r.id }, tc.caller)).request;
     expect(optimistic).toMatchObject({ status: 'acknowledged', pendingCommands: 1 });
     await waitFor(() => notices(tc).some((n) => n.kind === 'command_applied' && n.commandId === commandId), 'command_applied');
     await caughtUp(tc, hub);
     await waitFor(() => tc.batches.some((b) => b.requests.some((x) => x.id === r.id && x.pendingCommands === 0)), 'settled view');
-    const detail = await tc.core.handlers.queries.requestDetail({ id: r.id });
+    const detail = await tc.core.handlers.queries.requestDetail({ id: r.id }, tc.caller);
     expect(detail.request).toMatchObject({ status: 'acknowledged', pendingCommands: 0 });
     expect(detail.timeline.map((e) => e.type)).toEqual(['request.created', 'request.acknowledged']);
     expect(hub.control.appliedCommands()[commandId]).toBe(1);
@@ -37,16 +37,16 @@ describe('operator commands', () => {
     const r = hub.control.createRequest();
     const tc = await startTestCore(configFor(hub.url, dataDir()));
     await caughtUp(tc, hub);
-    const { commandId } = await tc.core.handlers.commands.submit({ type: 'request.assign', data: { id: r.id, crewId: 'no-such-crew' } });
-    expect((await tc.core.handlers.queries.requestDetail({ id: r.id })).request).toMatchObject({ status: 'assigned', crewId: 'no-such-crew' });
+    const { commandId } = await tc.core.handlers.commands.submit({ type: 'request.assign', data: { id: r.id, crewId: 'no-such-crew' } }, tc.caller);
+    expect((await tc.core.handlers.queries.requestDetail({ id: r.id }, tc.caller)).request).toMatchObject({ status: 'assigned', crewId: 'no-such-crew' });
     const failed = await waitFor(() => notices(tc).find((n) => n.kind === 'command_failed' && n.commandId === commandId), 'command_failed');
     expect(failed).toMatchObject({ code: 'not_found', type: 'request.assign', targetId: r.id });
-    expect((await tc.core.handlers.queries.requestDetail({ id: r.id })).request).toMatchObject({ status: 'new', crewId: null, pendingCommands: 0 });
+    expect((await tc.core.handlers.queries.requestDetail({ id: r.id }, tc.caller)).request).toMatchObject({ status: 'new', crewId: null, pendingCommands: 0 });
     await waitFor(() => tc.batches.some((b) => b.requests.some((x) => x.id === r.id && x.status === 'new')), 'reverted view in a batch');
 
     // the slower of two consoles gets conflict
-    await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } });
-    const second = await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } });
+    await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } }, tc.caller);
+    const second = await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } }, tc.caller);
     const conflict = await waitFor(() => notices(tc).find((n) => n.kind === 'command_failed' && n.commandId === second.commandId), 'conflict');
     expect(conflict).toMatchObject({ code: 'conflict' });
     await caughtUp(tc, hub);
@@ -59,7 +59,7 @@ describe('operator commands', () => {
     const tc = await startTestCore(configFor(hub.url, dataDir()));
     await caughtUp(tc, hub);
     const ids: string[] = [];
-    for (let i = 0; i < 4; i++) ids.push((await tc.core.handlers.commands.submit({ type: 'request.note', data: { id: r.id, note: `n${i}` } })).commandId);
+    for (let i = 0; i < 4; i++) ids.push((await tc.core.handlers.commands.submit({ type: 'request.note', data: { id: r.id, note: `n${i}` } }, tc.caller)).commandId);
     await waitFor(() => ids.every((id) => hub.control.appliedCommands()[id] === 1), 'all notes applied', 20_000);
     expect(tc.log.lines.some((l) => l.includes('rate limited'))).toBe(true);
     const notes = hub.control.readLog().filter((e) => e.type === 'request.noted').map((e) => e.commandId);
@@ -76,7 +76,7 @@ describe('operator commands', () => {
     await caughtUp(tc, hub);
     await hub.close();
     await waitFor(() => tc.core.linkState().state === 'reconnecting', 'offline');
-    const { commandId } = await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } });
+    const { commandId } = await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } }, tc.caller);
     expect(tc.core.linkState().outboxPending).toBe(1);
     await tc.close();
     expect(summariseDataDir(dir).outboxPending).toBe(1);
@@ -105,7 +105,7 @@ describe('operator commands', () => {
     const again = Store.open(join(dir, DB_FILE_NAME));
     expect(() => queueCommand(again, { type: 'request.fly', data: {} }, 'op')).toThrow(InvalidCommandError);
     expect(() => queueCommand(again, { type: 'request.note', data: { id: r.id } }, 'op')).toThrow(/note/);
-    expect(again.outboxAfter(0).map((x) => x.commandId)).toEqual([commandId]);
+    expect(again.outbox.after(0).map((x) => x.commandId)).toEqual([commandId]);
     again.close();
   });
 
@@ -116,13 +116,13 @@ describe('operator commands', () => {
     const wall = await startTestCore(configFor(hub.url, dataDir()), 'wall');
     await caughtUp(op, hub);
     await caughtUp(wall, hub);
-    expect((await op.core.handlers.queries.requestDetail({ id: r.id })).citizen).toEqual({ name: 'مریم', phone: '09171234567' });
-    const wallDetail = await wall.core.handlers.queries.requestDetail({ id: r.id });
+    expect((await op.core.handlers.queries.requestDetail({ id: r.id }, op.caller)).citizen).toEqual({ name: 'مریم', phone: '09171234567' });
+    const wallDetail = await wall.core.handlers.queries.requestDetail({ id: r.id }, wall.caller);
     expect(wallDetail.citizen).toBeNull();
     expect(JSON.stringify(wallDetail)).not.toContain('0917');
-    expect(JSON.stringify(await wall.core.handlers.queries.bootstrap({}))).not.toContain('0917');
-    expect(() => wall.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } })).toThrow(/wall/);
-    await expect(async () => op.core.handlers.queries.requestDetail({ id: 'nope' })).rejects.toThrow(/no request/);
+    expect(JSON.stringify(await wall.core.handlers.queries.bootstrap({}, wall.caller))).not.toContain('0917');
+    expect(() => wall.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } }, wall.caller)).toThrow(/wall/);
+    await expect(async () => op.core.handlers.queries.requestDetail({ id: 'nope' }, op.caller)).rejects.toThrow(/no request/);
     await op.close();
     await wall.close();
   });

@@ -3,10 +3,12 @@
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { LinkState, LiveBatch } from '../../common/api/contract';
+import type { Caller } from '../../common/api/rpc';
 import { startHub, type HubOptions, type RunningHub } from '../../hub/index';
 import { ensureConsoleId, type CoreConfig } from '../../main/core/config';
 import { startCore, type Core } from '../../main/core/index';
 import type { Logger } from '../../main/core/log';
+import { callerFor } from '../support/callers';
 import { tempDir } from '../support/temp';
 
 export const DISTRICT = '6';
@@ -52,6 +54,8 @@ export function configFor(hubUrl: string, dataDir: string, extra: Partial<CoreCo
 
 export interface TestCore {
   core: Core;
+  /** Who the test's direct handler calls are made as. */
+  caller: Caller;
   batches: LiveBatch[];
   states: LinkState[];
   log: ReturnType<typeof memoryLogger>;
@@ -60,13 +64,15 @@ export interface TestCore {
 
 export async function startTestCore(config: CoreConfig, role: 'operator' | 'wall' = 'operator'): Promise<TestCore> {
   const log = memoryLogger();
-  const core = await startCore(config, { log, role });
+  const core = await startCore(config, { log });
+  const caller = callerFor(role);
   const batches: LiveBatch[] = [];
   const states: LinkState[] = [];
-  const unsub = core.handlers.subscribe('live', (b) => batches.push(b));
+  const unsub = core.handlers.subscribe('live', (b) => batches.push(b), caller);
   core.onLinkState((s) => states.push(s));
   return closedWithTest({
     core,
+    caller,
     batches,
     states,
     log,

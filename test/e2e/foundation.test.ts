@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { callerFor } from '../support/callers';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -77,7 +78,7 @@ describe('the console end to end', () => {
     const control = stack.hub.control;
     control.upsertCrew({ id: 'crew-e2e', name: 'اکیپ آزمون', contractorId: 'ctr-e2e', categories: [] }, 'available');
     // §4: a fix for a crew the console does not know yet is ignored, so let the event land first.
-    const known = async () => (await stack.core.handlers.queries.bootstrap({})).crews.some((c) => c.id === 'crew-e2e');
+    const known = async () => (await stack.core.handlers.queries.bootstrap({}, callerFor('operator'))).crews.some((c) => c.id === 'crew-e2e');
     await expect.poll(known, { timeout: 5_000 }).toBe(true);
     control.pushFixes([{ crewId: 'crew-e2e', lon: 52.48, lat: 29.64, heading: 90 }]);
     await expect.poll(() => crewOnMap(page, 'crew-e2e'), { timeout: 10_000 }).toMatchObject({ lon: expect.closeTo(52.48, 4) });

@@ -21,7 +21,7 @@ async function open(): Promise<ApiSocket> {
 
 async function start(role: 'operator' | 'wall' = 'operator'): Promise<void> {
   handlers = fixtureHandlers();
-  shell = await startWebShell({ handlers, staticDir: files.dir, role, log: (line) => log.push(line) });
+  shell = await startWebShell({ handlers, staticDir: files.dir, credentials: [{ role }], log: (line) => log.push(line) });
 }
 
 beforeEach(async () => {
@@ -151,5 +151,31 @@ describe('web shell API socket', () => {
     expect(!refused.ok && refused.error.message).toMatch(/read-only/);
     s.send({ t: 'call', id: 2, call: { kind: 'query', name: 'bootstrap', input: {} } });
     expect((await s.next(resultFor(2))).result.ok).toBe(true);
+  });
+
+  it('gives each connection the role of the token it came with: one shell, an operator and a wall', async () => {
+    await shell.close();
+    handlers = fixtureHandlers();
+    shell = await startWebShell({ handlers, staticDir: files.dir, credentials: [{ role: 'operator' }, { role: 'wall' }], log: (l) => log.push(l) });
+    expect(shell.urls.operator).toBe(shell.url);
+    expect(shell.urls.wall).not.toBe(shell.url);
+    const connect = async (url: string) => {
+      const socket = new ApiSocket(shell.port, cookieOf(await rawGet(shell.port, `/?token=${new URL(url).searchParams.get('token')}`)));
+      sockets.push(socket);
+      await socket.open();
+      return socket;
+    };
+    const [operator, wall] = [await connect(shell.urls.operator!), await connect(shell.urls.wall!)];
+    const submit = { kind: 'command', name: 'submit', input: { type: 'request.acknowledge', data: { id: 'r-1' } } };
+    wall.send({ t: 'call', id: 1, call: submit });
+    operator.send({ t: 'call', id: 1, call: submit });
+    const [refused, accepted] = [(await wall.next(resultFor(1))).result, (await operator.next(resultFor(1))).result];
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(accepted.ok).toBe(true);
+    for (const [socket, role, personalData] of [[operator, 'operator', true], [wall, 'wall', false]] as const) {
+      socket.send({ t: 'call', id: 2, call: { kind: 'query', name: 'bootstrap', input: {} } });
+      const boot = (await socket.next(resultFor(2))).result;
+      expect(boot).toMatchObject({ ok: true, value: { role, permissions: { commands: personalData, personalData } } });
+    }
   });
 });

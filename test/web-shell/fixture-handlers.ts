@@ -3,6 +3,7 @@
 // way the core does. Lets the transports be tested without waiting for the core.
 import { ApiError, type ApiHandlers, type SubscriptionPayload } from '../../common/api/rpc';
 import { liveBatch, type Bootstrap, type LiveBatch, type RequestView } from '../../common/api/contract';
+import { permissions, withPolicy } from '../../main/core/policy';
 import { liveLink } from '../support/live-link';
 
 type Live = SubscriptionPayload<'live'>;
@@ -58,11 +59,13 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
     notices = [];
   };
 
-  return {
+  // Behind the core's own policy: the shell's callers are refused what the core would refuse them.
+  const handlers: ApiHandlers = withPolicy({
     queries: {
-      bootstrap(): Bootstrap {
+      bootstrap(_input, caller): Bootstrap {
         return {
-          role: 'operator',
+          role: caller.role,
+          permissions: permissions(caller),
           operatorId: 'op-test',
           district: null,
           categories: [],
@@ -102,6 +105,9 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
       listeners.add(l);
       return () => listeners.delete(l);
     },
+  });
+  return {
+    ...handlers,
     push: (batch) => emit(liveBatch(batch)),
     listenerCount: () => listeners.size,
   };

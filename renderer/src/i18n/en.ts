@@ -75,6 +75,7 @@ export const en: Dict = {
   callError: {
     bad_call: 'Malformed call to the console core',
     invalid_input: 'The values entered were not accepted',
+    forbidden: 'This session is not allowed to do that',
     not_found: 'Not found',
     unavailable: 'The console core is unavailable',
     internal: 'Internal error in the console',

@@ -74,6 +74,7 @@ export const fa = {
   callError: {
     bad_call: 'درخواست نادرست به هستهٔ برنامه',
     invalid_input: 'مقادیر واردشده پذیرفته نشد',
+    forbidden: 'این کار برای این نشست مجاز نیست',
     not_found: 'پیدا نشد',
     unavailable: 'هستهٔ برنامه در دسترس نیست',
     internal: 'خطای داخلی برنامه',

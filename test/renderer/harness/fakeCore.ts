@@ -4,6 +4,8 @@
 import { liveBatch, type Bootstrap, type CrewView, type LiveBatch, type RequestDetail, type RequestView, type TimelineEntry } from '../../../common/api/contract';
 import { ApiError, createApiClient, dispatch, type ApiClient, type ApiHandlers } from '../../../common/api/rpc';
 import type { OperatorCommand } from '../../../common/protocol/hub-protocol';
+import { permissions, seesPersonalData, withPolicy } from '../../../main/core/policy';
+import { callerFor } from '../../support/callers';
 import { liveLink } from '../../support/live-link';
 
 
@@ -106,6 +108,7 @@ export function makeBootstrap(o: FakeCoreOptions = {}): Bootstrap {
   });
   return {
     role: o.role ?? 'operator',
+    permissions: permissions(callerFor(o.role ?? 'operator')),
     operatorId: 'op-7',
     district: {
       id: 'shiraz-1',
@@ -153,16 +156,17 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
     bootstraps: 0,
     push: (batch) => core.pushRaw(liveBatch(batch)),
     pushRaw: (payload) => listeners.forEach((l) => l(clone(payload))),
-    handlers: {
+    // Behind the core's own policy, so the harness refuses and hides what the core would.
+    handlers: withPolicy({
       queries: {
         bootstrap: () => {
           core.bootstraps++;
           return clone(state);
         },
-        requestDetail: ({ id }) => {
+        requestDetail: ({ id }, caller) => {
           const r = find(id);
           if (!r) throw new ApiError('not_found', `no request ${id}`);
-          return clone(detailOf(r, state.role));
+          return clone(detailOf(r, seesPersonalData(caller)));
         },
         crewTrail: ({ crewId }) => ({ crewId, points: [] }),
       },
@@ -195,11 +199,11 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
         listeners.add(l);
         return () => listeners.delete(l);
       },
-    },
+    }),
     client: undefined as unknown as ApiClient,
   };
   core.client = createApiClient({
-    call: async (c) => dispatch(core.handlers, clone(c)),
+    call: async (c) => dispatch(core.handlers, clone(c), callerFor(state.role)),
     listen: (_name, onPayload) => {
       listeners.add(onPayload);
       return () => listeners.delete(onPayload);
@@ -239,7 +243,7 @@ function applyOptimistically(r: RequestView, cmd: OperatorCommand): void {
   }
 }
 
-function detailOf(r: RequestView, role: 'operator' | 'wall'): RequestDetail {
+function detailOf(r: RequestView, personalData: boolean): RequestDetail {
   const t0 = Date.parse(r.receivedAt);
   const entry = (seq: number, minutes: number, type: string, actorKind: string, data: Record<string, unknown>): TimelineEntry => ({
     seq,
@@ -256,7 +260,7 @@ function detailOf(r: RequestView, role: 'operator' | 'wall'): RequestDetail {
   if (r.status === 'closed') timeline.push(entry(5, 40, 'request.closed', 'operator', { id: r.id, resolution: r.resolution }));
   return {
     request: r,
-    citizen: role === 'operator' ? { name: 'زهرا احمدی', phone: '۰۹۱۷۱۲۳۴۵۶۷' } : null,
+    citizen: personalData ? { name: 'زهرا احمدی', phone: '۰۹۱۷۱۲۳۴۵۶۷' } : null,
     timeline,
   };
 }
