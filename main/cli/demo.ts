@@ -77,8 +77,15 @@ async function main(): Promise<void> {
   const config = loadConfig({ argv: consoleArgs, env: {}, userDataDir: consoleDir });
   const basemap = openBasemap(consoleDir);
   const core = await startCore(config, { basemapUrl: basemap ? BASEMAP_TILE_URL : null });
-  const shell = await startWebShell({ handlers: core.handlers, staticDir: path.join(root, 'dist/renderer'), basemap });
+  const shell = await startWebShell({
+    handlers: core.handlers,
+    staticDir: path.join(root, 'dist/renderer'),
+    basemap,
+    // The wall display signs in with its own read-only credential (another browser profile).
+    credentials: [{ role: 'operator' }, { role: 'wall' }],
+  });
   console.log(`console 137 (web shell) at ${shell.url}`);
+  console.log(`wall display (read-only) at ${shell.urls.wall}`);
 
   let browser: ReturnType<typeof spawn> | null = null;
   const bin = flags['no-open'] ? null : chromium();
