@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from '../../main/core/db/migrations';
+import { SCHEMA_VERSION, migrate, schemaVersion } from '../../main/core/db/migrate';
+import { MIGRATIONS } from '../../main/core/db/migrations';
 import { Store } from '../../main/core/db/store';
 import { tmp } from './helpers';
 

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import type { Category, CommandErrorCode, District } from '../../../common/protocol/hub-protocol';
 import type { CrewState } from '../domain/crew';
 import type { RequestState } from '../domain/request';
-import { migrate, schemaVersion, SchemaVersionError, SCHEMA_VERSION } from './migrations';
+import { migrate, schemaVersion, SchemaVersionError, SCHEMA_VERSION } from './migrate';
 
 export const DB_FILE_NAME = 'console137.db';
 

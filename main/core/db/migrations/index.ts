@@ -1,0 +1,9 @@
+// The schema's migrations in order, one numbered file each: migration i (0-based) takes the
+// database from version i to i+1 (PRAGMA user_version; see ../migrate.ts). Never edit a shipped
+// migration: add the next numbered file and list it last.
+import { initialSchema } from './0001-initial';
+import { outboxTable } from './0002-outbox';
+import { crewPositionsTable } from './0003-crew-positions';
+import { eventsByRequestIndex } from './0004-events-by-request';
+
+export const MIGRATIONS: readonly string[] = [initialSchema, outboxTable, crewPositionsTable, eventsByRequestIndex];
