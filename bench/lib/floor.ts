@@ -51,17 +51,18 @@ class FloorStore {
       log.push(logRow(e, targetId));
       lastAt = e.at;
     }
+    const { events: eventLog, requests, crews } = this.store;
     this.store.refetchableTx(() => {
-      this.store.insertEvents(log);
+      eventLog.append(log);
       for (const id of dirtyRequests) {
         const r = this.requests.get(id);
-        if (r) this.store.putRequest(r);
+        if (r) requests.put(r);
       }
       for (const id of dirtyCrews) {
         const c = this.crews.get(id);
-        if (c) this.store.putCrew(c);
+        if (c) crews.put(c);
       }
-      this.store.setCursor(lastSeq, lastAt);
+      eventLog.setCursor(lastSeq, lastAt);
     });
   }
 

@@ -26,7 +26,7 @@ export function queueCommand(
   const commandId = randomUUID();
   const target = commandTarget(cmd, commandId);
   store.tx(() =>
-    store.enqueue({
+    store.outbox.enqueue({
       commandId,
       type: cmd.type,
       data: cmd.data as Record<string, unknown>,

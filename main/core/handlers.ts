@@ -22,7 +22,7 @@ export interface HandlerDeps {
 }
 
 export function contractorViews(store: Store): ContractorView[] {
-  return store.contractors().map(({ id, name, categories }) => ({ id, name, categories }));
+  return store.reference.contractors().map(({ id, name, categories }) => ({ id, name, categories }));
 }
 
 /** Timeline entries never carry the citizen block of request.created (it is personal data). */
@@ -42,8 +42,8 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         role: caller.role,
         permissions: permissions(caller),
         operatorId: d.operatorId,
-        district: d.store.district(),
-        categories: d.store.categories(),
+        district: d.store.reference.district(),
+        categories: d.store.reference.categories(),
         contractors: contractorViews(d.store),
         crews: d.views.crews(),
         requests: d.views.requests(new Date(startOfTehranDay(Date.now())).toISOString()),
@@ -55,9 +55,9 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         const s = d.views.requestState(id);
         if (!s) throw new ApiError('not_found', `no request ${id}`);
         return {
-          request: toRequestView(s, d.store.pendingFor(id)),
+          request: toRequestView(s, d.store.outbox.pendingFor(id)),
           citizen: seesPersonalData(caller) ? { name: s.citizenName, phone: s.citizenPhone } : null,
-          timeline: d.store.requestTimeline(id).map(toTimelineEntry),
+          timeline: d.store.events.requestTimeline(id).map(toTimelineEntry),
         };
       },
       crewTrail: ({ crewId }) => ({ crewId, points: d.positions.trail(crewId) }),

@@ -42,19 +42,19 @@ export async function startCore(
   const log = opts.log ?? stderrLogger();
   mkdirSync(config.dataDir, { recursive: true });
   const store = Store.open(join(config.dataDir, DB_FILE_NAME));
-  store.pruneOutbox(new Date(Date.now() - OUTBOX_KEEP_MS).toISOString());
+  store.outbox.prune(new Date(Date.now() - OUTBOX_KEEP_MS).toISOString());
   log.info(`starting: ${describeConfig(config)}`);
 
   const replicator = new Replicator(store, log);
-  const positions = new PositionBook(store, (id) => store.hasCrew(id));
+  const positions = new PositionBook(store, (id) => store.crews.has(id));
   const views = new Views(store, (id) => positions.get(id));
   const linkListeners = new Set<(s: LinkState) => void>();
   // eslint-disable-next-line prefer-const -- the feed and the link refer to each other
   let link: HubLink;
   const live = new LiveFeed({
     views,
-    district: () => store.district(),
-    categories: () => store.categories(),
+    district: () => store.reference.district(),
+    categories: () => store.reference.categories(),
     contractors: () => contractorViews(store),
     link: () => link.state(),
   });
@@ -92,10 +92,10 @@ export async function startCore(
     positions,
     sender,
     log,
-    pendingCount: () => store.pendingCount(),
+    pendingCount: () => store.outbox.pendingCount(),
     onChanges: publish,
     onReset: () => {
-      positions.retain((id) => store.hasCrew(id));
+      positions.retain((id) => store.crews.has(id));
       live.resetAll();
     },
     onFixes: (fixes) => live.addFixes(fixes),
@@ -109,19 +109,19 @@ export async function startCore(
     const { commandId, target } = queueCommand(store, cmd, config.operatorId);
     touchTarget({ targetKind: target.kind, targetId: target.id });
     live.touchLink();
-    lastOutboxRowid = store.maxOutboxRowid();
+    lastOutboxRowid = store.outbox.maxRowid();
     sender.kick();
     return { commandId };
   };
 
   // Commands queued by another process (the `command` CLI) show up through data_version.
   let dataVersion = store.dataVersion();
-  let lastOutboxRowid = store.maxOutboxRowid();
+  let lastOutboxRowid = store.outbox.maxRowid();
   const pollOutbox = () => {
     const v = store.dataVersion();
     if (v === dataVersion) return;
     dataVersion = v;
-    const rows = store.outboxAfter(lastOutboxRowid);
+    const rows = store.outbox.after(lastOutboxRowid);
     if (!rows.length) return;
     lastOutboxRowid = rows[rows.length - 1].rowid;
     rows.forEach(touchTarget);

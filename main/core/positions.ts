@@ -14,7 +14,7 @@ export class PositionBook {
     private readonly store: Store,
     private readonly isCrew: (crewId: string) => boolean,
   ) {
-    for (const f of store.positions()) this.latest.set(f.crewId, f);
+    for (const f of store.crews.positions()) this.latest.set(f.crewId, f);
   }
 
   /** Take a `positions` message's fixes; returns those that became the latest of their crew. */
@@ -72,6 +72,6 @@ export class PositionBook {
     if (!this.dirty.size) return;
     const rows = [...this.dirty.values()];
     this.dirty.clear();
-    this.store.putPositions(rows);
+    this.store.crews.putPositions(rows);
   }
 }

@@ -15,17 +15,17 @@ export interface StateSummary {
 
 function summariseStore(store: Store): StateSummary {
   return store.tx(() => {
-    const meta = store.meta();
-    const fixes = new Map(store.positions().map((f) => [f.crewId, f]));
+    const meta = store.events.meta();
+    const fixes = new Map(store.crews.positions().map((f) => [f.crewId, f]));
     return {
       lastSeq: meta.lastSeq,
       hubId: meta.hubId,
-      requests: store.allRequests().map(({ id, status, priority, category, crewId }) => ({ id, status, priority, category, crewId })),
-      crews: store.crews().map(({ id, status }) => {
+      requests: store.requests.all().map(({ id, status, priority, category, crewId }) => ({ id, status, priority, category, crewId })),
+      crews: store.crews.all().map(({ id, status }) => {
         const f = fixes.get(id);
         return { id, status, lon: f?.lon ?? null, lat: f?.lat ?? null, fixAt: f?.at ?? null };
       }),
-      outboxPending: store.pendingCount(),
+      outboxPending: store.outbox.pendingCount(),
       rejectedEvents: meta.rejectedEvents,
     };
   });

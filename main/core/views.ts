@@ -28,7 +28,7 @@ export class Views {
   ) {}
 
   private categoryLookup(): (code: string) => Category | undefined {
-    const byCode = new Map(this.store.categories().map((c) => [c.code, c]));
+    const byCode = new Map(this.store.reference.categories().map((c) => [c.code, c]));
     return (code) => byCode.get(code);
   }
 
@@ -43,8 +43,8 @@ export class Views {
 
   /** A request as the operator sees it (optimistic effects included), or null if none. */
   requestState(id: string): RequestState | null {
-    const base = id.startsWith(PROVISIONAL_PREFIX) ? null : this.store.request(id);
-    return this.overlayRequest(base, this.store.overlays(id), this.categoryLookup());
+    const base = id.startsWith(PROVISIONAL_PREFIX) ? null : this.store.requests.get(id);
+    return this.overlayRequest(base, this.store.outbox.overlays(id), this.categoryLookup());
   }
 
   /**
@@ -56,7 +56,7 @@ export class Views {
     const views: RequestView[] = [];
     const gone: string[] = [];
     for (const id of ids) {
-      const base = id.startsWith(PROVISIONAL_PREFIX) ? null : this.store.request(id);
+      const base = id.startsWith(PROVISIONAL_PREFIX) ? null : this.store.requests.get(id);
       const s = this.overlayRequest(base, ctx.overlays.get(id) ?? [], ctx.category);
       if (s) views.push(toRequestView(s, ctx.pending.get(id) ?? 0));
       else gone.push(id);
@@ -73,10 +73,10 @@ export class Views {
       seen.add(id);
       if (s && (s.closedAt === null || s.closedAt >= closedSince)) out.push(toRequestView(s, ctx.pending.get(id) ?? 0));
     };
-    for (const base of this.store.requestsOpenOrClosedSince(closedSince)) add(base.id, this.overlayRequest(base, ctx.overlays.get(base.id) ?? [], ctx.category));
+    for (const base of this.store.requests.openOrClosedSince(closedSince)) add(base.id, this.overlayRequest(base, ctx.overlays.get(base.id) ?? [], ctx.category));
     for (const [id, rows] of ctx.overlays) {
       if (seen.has(id)) continue;
-      const base = id.startsWith(PROVISIONAL_PREFIX) ? null : this.store.request(id);
+      const base = id.startsWith(PROVISIONAL_PREFIX) ? null : this.store.requests.get(id);
       add(id, this.overlayRequest(base, rows, ctx.category));
     }
     return out;
@@ -84,8 +84,8 @@ export class Views {
 
   private context() {
     return {
-      overlays: groupOverlays(this.store.overlays(), 'request'),
-      pending: this.store.pendingByTarget(),
+      overlays: groupOverlays(this.store.outbox.overlays(), 'request'),
+      pending: this.store.outbox.pendingByTarget(),
       category: this.categoryLookup(),
     };
   }
@@ -102,13 +102,13 @@ export class Views {
   }
 
   crew(id: string): CrewView | null {
-    const s = this.store.crew(id);
-    return s && this.crewView(s, this.store.overlays(id).filter((r) => r.targetKind === 'crew'));
+    const s = this.store.crews.get(id);
+    return s && this.crewView(s, this.store.outbox.overlays(id).filter((r) => r.targetKind === 'crew'));
   }
 
   crews(): CrewView[] {
-    const byTarget = groupOverlays(this.store.overlays(), 'crew');
-    return this.store.crews().map((s) => this.crewView(s, byTarget.get(s.id) ?? []));
+    const byTarget = groupOverlays(this.store.outbox.overlays(), 'crew');
+    return this.store.crews.all().map((s) => this.crewView(s, byTarget.get(s.id) ?? []));
   }
 }
 

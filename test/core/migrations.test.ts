@@ -17,7 +17,7 @@ describe('migrations', () => {
     expect(schemaVersion(store.db)).toBe(SCHEMA_VERSION);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    expect(store.meta()).toEqual({ hubId: null, lastSeq: 0, lastEventAt: null, rejectedEvents: 0 });
+    expect(store.events.meta()).toEqual({ hubId: null, lastSeq: 0, lastEventAt: null, rejectedEvents: 0 });
     store.close();
   });
 
@@ -31,9 +31,9 @@ describe('migrations', () => {
       db.close();
       const store = Store.open(path);
       expect(schemaVersion(store.db)).toBe(SCHEMA_VERSION);
-      expect(store.meta()).toMatchObject({ lastSeq: 41, hubId: 'hub-a' });
-      expect(store.pendingCount()).toBe(0);
-      expect(store.positions()).toEqual([]);
+      expect(store.events.meta()).toMatchObject({ lastSeq: 41, hubId: 'hub-a' });
+      expect(store.outbox.pendingCount()).toBe(0);
+      expect(store.crews.positions()).toEqual([]);
       store.close();
     });
   }
@@ -51,7 +51,7 @@ describe('migrations', () => {
     ins.run(4, 'e4', 'request.acknowledged', 'r2');
     db.close();
     const store = Store.open(path);
-    expect(store.requestTimeline('r1').map((e) => e.seq)).toEqual([1, 3]);
+    expect(store.events.requestTimeline('r1').map((e) => e.seq)).toEqual([1, 3]);
     const plan = store.db
       .prepare("EXPLAIN QUERY PLAN SELECT * FROM events WHERE target_id = ? AND type GLOB 'request.*' ORDER BY rowid")
       .all('r1') as { detail: string }[];

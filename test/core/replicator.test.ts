@@ -32,11 +32,11 @@ describe('replicator', () => {
     const r = rep.applyEvents(base());
     expect(r).toMatchObject({ applied: 3, rejected: 0, gap: false });
     expect([...r.changes.requests]).toEqual(['137-1']);
-    expect(store.meta()).toMatchObject({ lastSeq: 3, lastEventAt: '2026-11-28T09:00:03.000Z' });
-    expect(store.crew('c1')?.status).toBe('off_duty');
-    expect(store.request('137-1')?.status).toBe('new');
-    expect(store.district()?.id).toBe('6');
-    expect(store.eventCount()).toBe(3);
+    expect(store.events.meta()).toMatchObject({ lastSeq: 3, lastEventAt: '2026-11-28T09:00:03.000Z' });
+    expect(store.crews.get('c1')?.status).toBe('off_duty');
+    expect(store.requests.get('137-1')?.status).toBe('new');
+    expect(store.reference.district()?.id).toBe('6');
+    expect(store.events.count()).toBe(3);
   });
 
   it('skips duplicates and stops at a gap without applying past it', () => {
@@ -46,8 +46,8 @@ describe('replicator', () => {
     expect(again.applied).toBe(1);
     const gap = rep.applyEvents([ev('request.acknowledged', { id: '137-1', operatorId: 'op' }, { seq: 5 })]);
     expect(gap).toMatchObject({ applied: 0, gap: true });
-    expect(store.meta().lastSeq).toBe(3);
-    expect(store.eventCount()).toBe(3);
+    expect(store.events.meta().lastSeq).toBe(3);
+    expect(store.events.count()).toBe(3);
   });
 
   it('rejects a malformed event whole, logs and counts it, and still advances lastSeq', () => {
@@ -56,12 +56,12 @@ describe('replicator', () => {
     const good = ev('request.acknowledged', { id: '137-1', operatorId: 'op' });
     const r = rep.applyEvents([bad, good]);
     expect(r).toMatchObject({ applied: 1, rejected: 1 });
-    expect(store.meta()).toMatchObject({ lastSeq: 5, rejectedEvents: 1 });
-    expect(store.rejected()[0]).toMatchObject({ seq: 4 });
+    expect(store.events.meta()).toMatchObject({ lastSeq: 5, rejectedEvents: 1 });
+    expect(store.events.rejected()[0]).toMatchObject({ seq: 4 });
     expect(log.lines.some((l) => l.startsWith('warn rejected event seq=4'))).toBe(true);
     // the same bad event delivered again is a duplicate, not a second rejection
     rep.applyEvents([bad]);
-    expect(store.meta().rejectedEvents).toBe(1);
+    expect(store.events.meta().rejectedEvents).toBe(1);
   });
 
   it('infers the seq of an event whose seq is unreadable from its neighbours', () => {
@@ -69,8 +69,8 @@ describe('replicator', () => {
     expect(inferSeqs([{}, {}])).toEqual([null, null]);
     rep.applyEvents(base());
     rep.applyEvents([{ seq: 'four' }, ev('request.acknowledged', { id: '137-1', operatorId: 'op' }, { seq: 5 })]);
-    expect(store.meta()).toMatchObject({ lastSeq: 5, rejectedEvents: 1 });
-    expect(store.request('137-1')?.status).toBe('acknowledged');
+    expect(store.events.meta()).toMatchObject({ lastSeq: 5, rejectedEvents: 1 });
+    expect(store.requests.get('137-1')?.status).toBe('acknowledged');
   });
 
   it('stores unknown event types raw and moves on', () => {
@@ -83,15 +83,15 @@ describe('replicator', () => {
 
   it('reconciles an optimistic command when its event arrives', () => {
     rep.applyEvents(base());
-    store.enqueue({ commandId: 'cmd-1', type: 'request.acknowledge', data: { id: '137-1' }, operatorId: 'op', issuedAt: 'x', targetKind: 'request', targetId: '137-1' });
+    store.outbox.enqueue({ commandId: 'cmd-1', type: 'request.acknowledge', data: { id: '137-1' }, operatorId: 'op', issuedAt: 'x', targetKind: 'request', targetId: '137-1' });
     const r = rep.applyEvents([ev('request.acknowledged', { id: '137-1', operatorId: 'op' }, { commandId: 'cmd-1' })]);
     expect(r.changes.reconciled.map((x) => x.commandId)).toEqual(['cmd-1']);
-    expect(store.overlays()).toEqual([]);
+    expect(store.outbox.overlays()).toEqual([]);
   });
 
   it('replaces the hub-derived state atomically with a snapshot, keeping the outbox', () => {
     rep.applyEvents(base());
-    store.enqueue({ commandId: 'keep', type: 'request.acknowledge', data: { id: '137-1' }, operatorId: 'op', issuedAt: 'x', targetKind: 'request', targetId: '137-1' });
+    store.outbox.enqueue({ commandId: 'keep', type: 'request.acknowledge', data: { id: '137-1' }, operatorId: 'op', issuedAt: 'x', targetKind: 'request', targetId: '137-1' });
     const snap = [
       ev('district.configured', { district, categories }, { seq: 40 }),
       ev('crew.upserted', { crew: crew('c2') }, { seq: 40 }),
@@ -102,17 +102,17 @@ describe('replicator', () => {
     const build = rep.beginSnapshot();
     rep.stageSnapshot(build, 40, snap.slice(0, 2));
     // nothing is visible before the commit
-    expect(store.allRequests().map((r) => r.id)).toEqual(['137-1']);
-    expect(store.meta().lastSeq).toBe(3);
+    expect(store.requests.all().map((r) => r.id)).toEqual(['137-1']);
+    expect(store.events.meta().lastSeq).toBe(3);
     rep.stageSnapshot(build, 40, snap.slice(2));
     const changes = rep.commitSnapshot(build, 40, 'hub-b');
     expect(changes.reconciled).toEqual([]);
-    expect(store.meta()).toMatchObject({ lastSeq: 40, hubId: 'hub-b', rejectedEvents: 1 });
-    expect(store.allRequests().map((r) => r.id)).toEqual(['137-9']);
-    expect(store.crews().map((c) => [c.id, c.status])).toEqual([['c2', 'available']]);
-    expect(store.pendingCount()).toBe(1);
+    expect(store.events.meta()).toMatchObject({ lastSeq: 40, hubId: 'hub-b', rejectedEvents: 1 });
+    expect(store.requests.all().map((r) => r.id)).toEqual(['137-9']);
+    expect(store.crews.all().map((c) => [c.id, c.status])).toEqual([['c2', 'available']]);
+    expect(store.outbox.pendingCount()).toBe(1);
     expect(rep.meta).toMatchObject({ lastSeq: 40, hubId: 'hub-b' });
-    expect(store.requestTimeline('137-9').map((e) => e.seq)).toEqual([40]);
+    expect(store.events.requestTimeline('137-9').map((e) => e.seq)).toEqual([40]);
   });
 
   it('an abandoned snapshot build leaves the live state as it was', () => {
@@ -121,10 +121,10 @@ describe('replicator', () => {
     rep.stageSnapshot(build, 9, [ev('district.configured', { district, categories }, { seq: 9 })]);
     const again = rep.beginSnapshot(); // a newer resume starts over
     rep.stageSnapshot(again, 12, [ev('request.created', { request: newRequest('137-12') }, { seq: 12 })]);
-    expect(store.allRequests().map((r) => r.id)).toEqual(['137-1']);
+    expect(store.requests.all().map((r) => r.id)).toEqual(['137-1']);
     rep.commitSnapshot(again, 12, 'hub-c');
-    expect(store.allRequests().map((r) => r.id)).toEqual(['137-12']);
-    expect(store.district()).toBeNull();
+    expect(store.requests.all().map((r) => r.id)).toEqual(['137-12']);
+    expect(store.reference.district()).toBeNull();
   });
 
   it('leaves state and cursor untouched when a transaction fails', () => {
@@ -132,6 +132,6 @@ describe('replicator', () => {
     store.db.exec('DROP TABLE requests');
     expect(() => rep.applyEvents([ev('request.created', { request: newRequest('137-2') })])).toThrow();
     expect(rep.meta.lastSeq).toBe(3);
-    expect(store.meta().lastSeq).toBe(3);
+    expect(store.events.meta().lastSeq).toBe(3);
   });
 });

@@ -162,7 +162,7 @@ describe('sync with the reference hub', () => {
     await tc.close();
     // each event stored once
     const store = Store.openReadOnly(join(dir, DB_FILE_NAME));
-    expect(store.eventCount()).toBe(hub.control.headSeq());
+    expect(store.events.count()).toBe(hub.control.headSeq());
     store.close();
   }, 120_000);
 

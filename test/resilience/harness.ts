@@ -146,8 +146,8 @@ function withConsoleDb<T>(dataDir: string, fn: (s: Store) => T): T | null {
 /** Cursor and outbox size, cheap enough to poll. */
 export function lookAtConsole(dataDir: string): ConsoleLook | null {
   return withConsoleDb(dataDir, (s) => {
-    const m = s.meta();
-    return { hubId: m.hubId, lastSeq: m.lastSeq, pending: s.pendingCount() };
+    const m = s.events.meta();
+    return { hubId: m.hubId, lastSeq: m.lastSeq, pending: s.outbox.pendingCount() };
   });
 }
 

@@ -46,7 +46,7 @@ export class OutboxSender {
   /** Send the next pending command if nothing is in flight. */
   kick(): void {
     if (!this.emit || this.inFlight || this.retryTimer) return;
-    const row = this.store.firstPending();
+    const row = this.store.outbox.firstPending();
     if (!row) return;
     const session = this.session;
     this.inFlight = true;
@@ -75,10 +75,10 @@ export class OutboxSender {
       return this.retryLater();
     }
     this.retries = 0;
-    if (ack.ok) this.store.markAcked(row.commandId, ack.seq, this.lastSeq(), now);
+    if (ack.ok) this.store.outbox.markAcked(row.commandId, ack.seq, this.lastSeq(), now);
     else {
       this.log.warn(`command ${row.commandId} (${row.type}) failed: ${ack.code}`);
-      this.store.markFailed(row.commandId, ack.code, ack.message, now);
+      this.store.outbox.markFailed(row.commandId, ack.code, ack.message, now);
     }
     this.onSettled(row, ack);
     this.kick();

@@ -55,7 +55,7 @@ export class Replicator {
     private readonly store: Store,
     private readonly log: Logger,
   ) {
-    this.cursor = store.meta();
+    this.cursor = store.events.meta();
   }
 
   get meta(): Readonly<Meta> {
@@ -65,7 +65,7 @@ export class Replicator {
   /** Adopt the hub's id for the log we are following (first start, or a replay after a reset). */
   setHubId(hubId: string): void {
     if (this.cursor.hubId === hubId) return;
-    this.store.setHubId(hubId);
+    this.store.events.setHubId(hubId);
     this.cursor = { ...this.cursor, hubId };
   }
 
@@ -94,7 +94,7 @@ export class Replicator {
         const parsed = parseEvent(raws[i]);
         if (parsed.ok) {
           this.apply(rows, parsed.event, changes, (id) => {
-            const row = this.store.reconcile(id);
+            const row = this.store.outbox.reconcile(id);
             if (row) changes.reconciled.push(row);
           });
           lastEventAt = parsed.event.at;
@@ -106,8 +106,8 @@ export class Replicator {
         lastSeq = seq;
       }
       rows.flush();
-      this.store.setCursor(lastSeq, lastEventAt);
-      changes.reconciled.push(...this.store.reconcileAckedUpTo(lastSeq));
+      this.store.events.setCursor(lastSeq, lastEventAt);
+      changes.reconciled.push(...this.store.outbox.reconcileAckedUpTo(lastSeq));
     });
     this.cursor = { ...this.cursor, lastSeq, lastEventAt, rejectedEvents };
     return { changes, applied, rejected, gap };
@@ -148,13 +148,13 @@ export class Replicator {
       this.store.adoptStaging();
       for (const r of build.rejected) rejectedEvents = this.reject(r.seq, r.parse, r.raw, now);
       for (const id of build.commandIds) {
-        const row = this.store.reconcile(id);
+        const row = this.store.outbox.reconcile(id);
         if (row) changes.reconciled.push(row);
       }
-      this.store.setCursor(seq, build.lastEventAt);
-      this.store.setHubId(hubId);
-      this.store.prunePositions();
-      changes.reconciled.push(...this.store.reconcileAckedUpTo(seq));
+      this.store.events.setCursor(seq, build.lastEventAt);
+      this.store.events.setHubId(hubId);
+      this.store.crews.prunePositions();
+      changes.reconciled.push(...this.store.outbox.reconcileAckedUpTo(seq));
     });
     this.cursor = { hubId, lastSeq: seq, lastEventAt: build.lastEventAt ?? this.cursor.lastEventAt, rejectedEvents };
     return changes;
@@ -168,7 +168,7 @@ export class Replicator {
     } catch {
       text = null;
     }
-    return this.store.addRejected(seq, r.reason, text, now);
+    return this.store.events.addRejected(seq, r.reason, text, now);
   }
 
   /** Apply one valid event to `rows` (of the live tables, or of a snapshot's staging copies). */
@@ -178,12 +178,12 @@ export class Replicator {
     if ('unknown' in e) {
       // Stored raw for forward compatibility, otherwise ignored (§1).
     } else if (e.type === 'district.configured') {
-      target.putDistrict(e.data.district);
-      target.replaceCategories(e.data.categories);
+      target.reference.putDistrict(e.data.district);
+      target.reference.replaceCategories(e.data.categories);
       changes.district = changes.categories = true;
     } else if (e.type === 'contractor.upserted') {
       const c = e.data.contractor;
-      target.putContractor({ id: c.id, name: c.name, phone: c.phone ?? null, categories: c.categories });
+      target.reference.putContractor({ id: c.id, name: c.name, phone: c.phone ?? null, categories: c.categories });
       targetId = c.id;
       changes.contractors = true;
     } else if (isCrewEvent(e)) {

@@ -18,7 +18,7 @@ export class WorkingSet {
 
   request(id: string): RequestState | null {
     let r = this.requests.get(id);
-    if (r === undefined) this.requests.set(id, (r = this.store.request(id)));
+    if (r === undefined) this.requests.set(id, (r = this.store.requests.get(id)));
     return r;
   }
 
@@ -29,7 +29,7 @@ export class WorkingSet {
 
   crew(id: string): CrewState | null {
     let c = this.crews.get(id);
-    if (c === undefined) this.crews.set(id, (c = this.store.crew(id)));
+    if (c === undefined) this.crews.set(id, (c = this.store.crews.get(id)));
     return c;
   }
 
@@ -49,12 +49,13 @@ export class WorkingSet {
 
   /** Write the log and every changed row; call once, inside the transaction. */
   flush(): void {
-    this.store.insertEvents(this.events);
-    for (const id of this.dirtyRequests) this.store.putRequest(this.requests.get(id)!); // requests are never deleted
+    const { events, requests, crews } = this.store;
+    events.append(this.events);
+    for (const id of this.dirtyRequests) requests.put(this.requests.get(id)!); // requests are never deleted
     for (const id of this.dirtyCrews) {
       const c = this.crews.get(id)!;
-      if (c) this.store.putCrew(c);
-      else this.store.deleteCrew(id);
+      if (c) crews.put(c);
+      else crews.delete(id);
     }
   }
 }
