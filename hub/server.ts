@@ -3,7 +3,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Namespace, Socket } from 'socket.io';
 import {
-  Command, PROTOCOL_VERSION, ResumeRequest, summarise,
+  Command, HandshakeAuth, ResumeRequest, summarise,
   type CommandAck, type Hello,
 } from '../common/protocol/hub-protocol';
 import type { District } from './district';
@@ -16,17 +16,23 @@ export interface ServerOptions {
   commandRate: number;
 }
 
+// The handshake's parts, each judged on its own so that the refusal is the first of §2's order
+// that applies, whatever else is wrong.
+const AuthProtocol = HandshakeAuth.pick({ protocol: true });
+const AuthCredentials = HandshakeAuth.pick({ consoleId: true, token: true });
+const AuthDistrict = HandshakeAuth.pick({ districtId: true });
+
 /** The refusal of a handshake, in the order §2 prescribes; null when accepted. */
 function checkAuth(auth: unknown, districts: Map<string, District>): string | null {
-  const a = (typeof auth === 'object' && auth !== null ? auth : {}) as Record<string, unknown>;
-  if (a.protocol !== PROTOCOL_VERSION) return 'unsupported_protocol';
-  const { consoleId, token, districtId } = a;
-  if (typeof consoleId !== 'string' || consoleId === '' || typeof token !== 'string' || token === '') return 'unauthorized';
-  const district = typeof districtId === 'string' ? districts.get(districtId) : undefined;
+  if (!AuthProtocol.safeParse(auth).success) return 'unsupported_protocol';
+  const credentials = AuthCredentials.safeParse(auth);
+  if (!credentials.success) return 'unauthorized';
+  const named = AuthDistrict.safeParse(auth);
+  const district = named.success ? districts.get(named.data.districtId) : undefined;
   // A token is checked against the named district; for an unknown district any known token
   // passes on to `unknown_district`, so a wrong token is reported first, as §2 orders.
   const candidates = district ? [district] : [...districts.values()];
-  if (!candidates.some((d) => sameSecret(d.token, token))) return 'unauthorized';
+  if (!candidates.some((d) => sameSecret(d.token, credentials.data.token))) return 'unauthorized';
   return district ? null : 'unknown_district';
 }
 

@@ -7,10 +7,10 @@ import { z } from 'zod';
 export const PROTOCOL_VERSION = 1;
 export const NAMESPACE = '/district';
 export const MAX_EVENTS_PER_MESSAGE = 1000;
-export const MAX_EVENT_BYTES = 64 * 1024;
+const MAX_EVENT_BYTES = 64 * 1024;
 
 /** Code-point length; cheap path when UTF-16 length is already within the limit. */
-export function withinCodePoints(s: string, max: number): boolean {
+function withinCodePoints(s: string, max: number): boolean {
   if (s.length <= max) return true;
   let n = 0;
   for (const _ of s) if (++n > max) return false;
@@ -23,7 +23,7 @@ const text = (max: number) =>
 export const Id = text(64);
 export const LongText = text(2000); // description, note, comment
 export const ShortText = text(500); // address, names, author, reason, vehicle
-export const Phone = text(32);
+const Phone = text(32);
 export const Lon = z.number().min(-180).max(180);
 export const Lat = z.number().min(-90).max(90);
 /** ISO-8601 time; we accept any parseable form rather than reject a hub that drops the millis. */
@@ -41,10 +41,10 @@ export const Resolution = z.enum(['resolved', 'duplicate', 'invalid', 'transferr
 export type Resolution = z.infer<typeof Resolution>;
 export const Channel = z.enum(['phone', 'app', 'web', 'sms', 'walk_in']);
 export type Channel = z.infer<typeof Channel>;
-export const ActorKind = z.enum(['citizen', 'hub', 'operator', 'crew', 'system']);
+const ActorKind = z.enum(['citizen', 'hub', 'operator', 'crew', 'system']);
 
-export const LonLatObject = z.object({ lon: Lon, lat: Lat });
-export const LonLatPair = z.tuple([Lon, Lat]);
+const LonLatObject = z.object({ lon: Lon, lat: Lat });
+const LonLatPair = z.tuple([Lon, Lat]);
 
 const Ring = z.array(LonLatPair.rest(z.number()));
 export const Boundary = z.discriminatedUnion('type', [
@@ -90,7 +90,7 @@ export const Crew = z.object({
 });
 export type Crew = z.infer<typeof Crew>;
 
-export const Citizen = z.object({ name: ShortText.optional(), phone: Phone.optional() });
+const Citizen = z.object({ name: ShortText.optional(), phone: Phone.optional() });
 
 export const NewRequest = z.object({
   id: Id,
@@ -108,7 +108,7 @@ export const NewRequest = z.object({
 export type NewRequest = z.infer<typeof NewRequest>;
 
 /** Data schema of each known event type (§3.1). */
-export const EventData = {
+const EventData = {
   'district.configured': z.object({ district: District, categories: z.array(Category) }),
   'contractor.upserted': z.object({ contractor: Contractor }),
   'crew.upserted': z.object({ crew: Crew }),
@@ -138,9 +138,8 @@ export const EventData = {
     comment: LongText.optional(),
   }),
 } as const;
-export type EventType = keyof typeof EventData;
-export const EVENT_TYPES = Object.keys(EventData) as EventType[];
-export function isKnownEventType(t: string): t is EventType {
+type EventType = keyof typeof EventData;
+function isKnownEventType(t: string): t is EventType {
   return Object.prototype.hasOwnProperty.call(EventData, t);
 }
 
@@ -148,7 +147,7 @@ export const Actor = z.object({ kind: ActorKind, id: Id.optional() });
 export type Actor = z.infer<typeof Actor>;
 
 /** The envelope every event shares; `data` is checked per type by parseEvent. */
-export const EventEnvelope = z.object({
+const EventEnvelope = z.object({
   seq: z.number().int().positive(),
   id: Id,
   type: text(200),
@@ -157,7 +156,7 @@ export const EventEnvelope = z.object({
   commandId: Id.optional(),
   data: z.record(z.string(), z.unknown()),
 });
-export type EventEnvelope = z.infer<typeof EventEnvelope>;
+type EventEnvelope = z.infer<typeof EventEnvelope>;
 /** The envelope without `data`, for events whose data has a schema of its own. */
 const KnownEnvelope = EventEnvelope.omit({ data: true });
 
@@ -283,13 +282,13 @@ export function summarise(err: z.ZodError): string {
 
 // ---- messages (§2, §3, §4) ----
 
+/** The handshake's `auth` (§2); an empty consoleId or token is no credential at all. */
 export const HandshakeAuth = z.object({
-  protocol: z.number(),
+  protocol: z.literal(PROTOCOL_VERSION),
   districtId: z.string(),
-  consoleId: z.string(),
-  token: z.string(),
+  consoleId: z.string().min(1),
+  token: z.string().min(1),
 });
-export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 export const CONNECT_ERRORS = ['unsupported_protocol', 'unauthorized', 'unknown_district'] as const;
 
 export const Hello = z.object({
@@ -311,8 +310,11 @@ export const ResumeAck = z.discriminatedUnion('mode', [
 ]);
 export type ResumeAck = z.infer<typeof ResumeAck>;
 
-/** Envelope of an `events` message; each event inside is parsed on its own by parseEvent. */
-export const EventsMessage = z.object({ events: z.array(z.unknown()).max(MAX_EVENTS_PER_MESSAGE) });
+/**
+ * Envelope of an `events` message; each event inside is parsed on its own by parseEvent. More than
+ * MAX_EVENTS_PER_MESSAGE breaks the hub's side of §3, not the events: a console applies them anyway.
+ */
+export const EventsMessage = z.object({ events: z.array(z.unknown()) });
 export const SnapshotMessage = z.object({
   seq: z.number().int().nonnegative(),
   part: z.number().int().positive(),
@@ -352,8 +354,7 @@ export const CommandData = {
   'request.create': z.object({ request: NewRequest.omit({ id: true, ackDueAt: true, resolveDueAt: true }) }),
   'crew.set_status': z.object({ crewId: Id, status: CrewStatus }),
 } as const;
-export type CommandType = keyof typeof CommandData;
-export const COMMAND_TYPES = Object.keys(CommandData) as CommandType[];
+type CommandType = keyof typeof CommandData;
 
 const variant = <K extends CommandType>(t: K) => z.object({ type: z.literal(t), data: CommandData[t] });
 /** A command as an operator (or script) states it: type and data, before the console stamps it. */

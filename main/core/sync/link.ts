@@ -3,12 +3,13 @@
 // order, parsed before it touches state; the queue yields to the event loop between messages
 // so a 100,000-event replay never freezes the UI's transport.
 import { io, type Socket } from 'socket.io-client';
-import { z } from 'zod';
 import {
   CONNECT_ERRORS,
+  EventsMessage,
   Hello,
   MAX_EVENTS_PER_MESSAGE,
   NAMESPACE,
+  PositionsMessage,
   PROTOCOL_VERSION,
   ResumeAck,
   SnapshotMessage,
@@ -34,10 +35,6 @@ const ACK_TIMEOUT_MS = 30_000;
  * fsync, per 1,000 events); a whole message doubles the event-loop p99 on a busy machine.
  */
 const APPLY_CHUNK = 500;
-
-// Envelopes only; each event and fix inside is checked on its own (a bad one never spoils the rest).
-const EventsEnvelope = z.object({ events: z.array(z.unknown()) });
-const PositionsEnvelope = z.object({ positions: z.array(z.unknown()) });
 
 export interface LinkDeps {
   config: CoreConfig;
@@ -219,7 +216,7 @@ export class HubLink {
       case 'snapshot':
         return this.onSnapshot(session, item.msg);
       case 'positions': {
-        const m = PositionsEnvelope.safeParse(item.msg);
+        const m = PositionsMessage.safeParse(item.msg);
         if (!m.success) return this.d.log.warn(`ignored a malformed positions message: ${summarise(m.error)}`);
         const fixes = this.d.positions.accept(m.data.positions);
         if (fixes.length) this.d.onFixes(fixes);
@@ -255,7 +252,7 @@ export class HubLink {
   }
 
   private onEvents(session: Session, msg: unknown): void {
-    const m = EventsEnvelope.safeParse(msg);
+    const m = EventsMessage.safeParse(msg);
     if (!m.success) return this.d.log.warn(`ignored a malformed events message: ${summarise(m.error)}`);
     // While a snapshot is being collected, events still in flight from before are stale.
     if (session.snapshot) return;
