@@ -3,24 +3,24 @@ import { defineConfig } from 'vitest/config';
 // Three projects, by what a test needs besides this process (`npm run test:unit` runs `unit` only;
 // `npm test` runs all three):
 // - unit: modules alone, or with an in-memory fake or a temporary SQLite file; no server, socket,
-//   child process, build or browser. Seconds.
+//   child process, build or browser. Seconds. Every test file the other two do not name is here,
+//   so none is left out, and a heavy one filed by mistake shows at once in `test:unit`.
 // - process: a real hub, core, web shell or CLI on loopback, in this process or spawned, and the
-//   real Electron bundles and packaging config. Also every test file no other project names, so
-//   none is left out.
+//   real Electron bundles and packaging config.
 // - browser: Debian Chromium driven through the web shell or a harness page.
-const unit = [
-  'test/common/**/*.test.ts',
-  'test/core/{config,domain,live-feed,migrations,protocol,replicator,store}.test.ts',
-  'test/hub/state-machine.test.ts',
-  'test/renderer/{format,logic,store}.test.ts',
-  'test/map/arrival.test.ts',
-  'test/electron/shell-static.test.ts',
-];
-const browser = [
+const browserTests = [
   'test/e2e/**/*.test.ts',
   'test/map/{map,wall-view}.test.ts',
   'test/renderer/ui.test.ts',
   'test/web-shell/ws-transport.test.ts',
+];
+const processTests = [
+  'test/resilience/**/*.test.ts',
+  'test/web-shell/**/*.test.ts',
+  'test/core/{cli,commands,sync}.test.ts',
+  'test/hub/{persistence,protocol,simulator}.test.ts',
+  'test/map/basemap.test.ts',
+  'test/electron/packaging.test.ts',
 ];
 
 export default defineConfig({
@@ -33,9 +33,9 @@ export default defineConfig({
     maxWorkers: 2,
     fileParallelism: true,
     projects: [
-      { extends: true, test: { name: 'unit', include: unit } },
-      { extends: true, test: { name: 'process', include: ['test/**/*.test.ts'], exclude: [...unit, ...browser] } },
-      { extends: true, test: { name: 'browser', include: browser } },
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...processTests, ...browserTests] } },
+      { extends: true, test: { name: 'process', include: processTests, exclude: browserTests } },
+      { extends: true, test: { name: 'browser', include: browserTests } },
     ],
   },
 });
