@@ -22,6 +22,7 @@ const CREWS = new Table<CrewState>('crews', {
   phone: 'phone',
   status: 'status',
 });
+const CREW_BY_ID = `${CREWS.select} WHERE id = ?`;
 
 const FIXES = new Table<FixRow>('crew_positions', {
   crewId: 'crew_id',
@@ -42,7 +43,7 @@ export class CrewStore {
   constructor(private readonly c: Connection) {}
 
   get(id: string): CrewState | null {
-    return CREWS.one(this.c.st(`${CREWS.select} WHERE id = ?`).get(id));
+    return CREWS.one(this.c.st(CREW_BY_ID).get(id));
   }
 
   has(id: string): boolean {

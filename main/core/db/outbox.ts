@@ -35,6 +35,8 @@ const OUTBOX = new Table<OutboxRow>('outbox', {
   overlay: flag('overlay'),
   ackSeq: 'ack_seq',
 });
+// Read once per event that carries a commandId, while the replay applies it.
+const OVERLAY_BY_COMMAND = `${OUTBOX.select} WHERE command_id = ? AND overlay = 1`;
 
 export class OutboxStore {
   constructor(private readonly c: Connection) {}
@@ -107,7 +109,7 @@ export class OutboxStore {
 
   /** An event carrying this commandId arrived: the hub state now holds the effect. */
   reconcile(commandId: string): OutboxRow | null {
-    const row = OUTBOX.one(this.c.st(`${OUTBOX.select} WHERE command_id = ? AND overlay = 1`).get(commandId));
+    const row = OUTBOX.one(this.c.st(OVERLAY_BY_COMMAND).get(commandId));
     if (row) this.c.st('UPDATE outbox SET overlay = 0 WHERE command_id = ?').run(commandId);
     return row;
   }
