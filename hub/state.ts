@@ -1,6 +1,7 @@
 // A district's state as the hub holds it: the fold of its events. Each entity also keeps the
 // events that make up its compacted history (§2 snapshot), so a snapshot or a log reset is a walk
 // over the maps, and the same history persisted in SQLite rebuilds the state on start.
+import { afterEvent, type EventDraft } from '../common/domain/lifecycle';
 import type { Actor, Category, Contractor, Crew, CrewStatus, District, NewRequest, RequestStatus } from '../common/protocol/hub-protocol';
 
 export interface StoredEvent {
@@ -55,6 +56,8 @@ export const GROUP = { district: 0, contractor: 1, crew: 2, request: 3 } as cons
 
 const WORKING: ReadonlySet<CrewStatus> = new Set(['assigned', 'en_route', 'on_site']);
 export const isWorking = (s: CrewStatus) => WORKING.has(s);
+/** A request's crew works on it from its assignment until the request is resolved, closed or released. */
+const CREW_AT_WORK: ReadonlySet<RequestStatus> = new Set(['assigned', 'en_route', 'on_site']);
 
 /**
  * Apply one (already decided or stored) event. Unknown types and events about unknown entities
@@ -102,35 +105,13 @@ export function applyEvent(s: DistrictState, e: StoredEvent): HistoryOp {
   const r = s.requests.get(d.id);
   if (!r) return null;
   r.history.push(e);
-  switch (e.type) {
-    case 'request.updated':
-      r.request = { ...r.request, ...d.changes };
-      break;
-    case 'request.acknowledged':
-      r.status = 'acknowledged';
-      break;
-    case 'request.assigned':
-      releaseCrew(s, r, d.id);
-      r.status = 'assigned';
-      r.crewId = d.crewId;
-      linkCrew(s, d.crewId, d.id);
-      break;
-    case 'request.unassigned':
-    case 'request.reopened':
-      releaseCrew(s, r, d.id);
-      r.status = 'acknowledged';
-      r.crewId = null;
-      break;
-    case 'request.status_changed':
-      r.status = d.status;
-      if (d.status === 'resolved') releaseCrew(s, r, d.id);
-      else if (r.crewId) linkCrew(s, r.crewId, d.id);
-      break;
-    case 'request.closed':
-      releaseCrew(s, r, d.id);
-      r.status = 'closed';
-      break;
-  }
+  if (e.type === 'request.updated') r.request = { ...r.request, ...d.changes };
+  // Status and crew follow the one lifecycle; which crew is busy with which request is the hub's own.
+  const next = afterEvent(r, e as unknown as EventDraft);
+  releaseCrew(s, r, d.id);
+  r.status = next.status;
+  r.crewId = next.crewId;
+  if (r.crewId && CREW_AT_WORK.has(r.status)) linkCrew(s, r.crewId, d.id);
   return { op: 'append', entity: `r:${d.id}`, key: `r:${d.id}`, group: GROUP.request };
 }
 
