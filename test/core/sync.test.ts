@@ -38,7 +38,7 @@ describe('sync with the reference hub', () => {
     const live = await caughtUp(tc, hub);
     expect(live).toMatchObject({ state: 'live', replay: null, error: null, outboxPending: 0, rejectedEvents: 0 });
     expect(tc.states.some((s) => s.state === 'replaying' && s.replay?.fromSeq === 1)).toBe(true);
-    const boot = await tc.core.handlers.queries.bootstrap({});
+    const boot = await tc.core.handlers.queries.bootstrap({}, tc.caller);
     expect(boot.district?.id).toBe(DISTRICT);
     expect(boot.categories.length).toBeGreaterThan(0);
     expect(boot.crews.length).toBe(hub.control.state().crews.length);
@@ -101,7 +101,7 @@ describe('sync with the reference hub', () => {
     await waitFor(() => tc.batches.some((b) => b.reset), 'a live batch with reset');
     expect(tc.log.lines.some((l) => l.includes('snapshot applied'))).toBe(true);
     expectConverged(dir, hub);
-    const detail = await tc.core.handlers.queries.requestDetail({ id: r.id });
+    const detail = await tc.core.handlers.queries.requestDetail({ id: r.id }, tc.caller);
     expect(detail.timeline[0].type).toBe('request.created');
   });
 
@@ -187,11 +187,11 @@ describe('sync with the reference hub', () => {
       ],
     });
     await waitFor(() => tc.batches.some((b) => b.fixes.some((f) => f.crewId === 'crew-02')), 'fix of crew-02');
-    const crews = (await tc.core.handlers.queries.bootstrap({})).crews;
+    const crews = (await tc.core.handlers.queries.bootstrap({}, tc.caller)).crews;
     expect(crews.find((c) => c.id === 'crew-01')?.fix).toMatchObject({ lon: 52.51 });
     expect(crews.find((c) => c.id === 'crew-02')?.fix).toMatchObject({ lon: 52.6, heading: 90 });
     expect(tc.batches.flatMap((b) => b.fixes).some((f) => f.crewId === 'ghost' || f.lon === 50)).toBe(false);
-    const trail = await tc.core.handlers.queries.crewTrail({ crewId: 'crew-01' });
+    const trail = await tc.core.handlers.queries.crewTrail({ crewId: 'crew-01' }, tc.caller);
     expect(trail.points.map((p) => p[0])).toEqual([52.5, 52.51]);
     // positions reach the disk within the flush interval, not per fix
     await waitFor(() => summariseDataDir(dir).crews.find((c) => c.id === 'crew-02')?.lon === 52.6, 'positions flushed');
