@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_FILTER, matches } from '../renderer/src/components/queue/queueFilter';
 import { compareUrgency } from '../renderer/src/state/deadlines';
-import { applyBatch, useConsole } from '../renderer/src/state/store';
+import { applyLiveBatch, useConsole } from '../renderer/src/state/store';
 import { makeBootstrap } from '../test/renderer/harness/fakeCore';
 import { liveBatch } from '../common/api/contract';
 
@@ -34,7 +34,7 @@ for (const n of [2_000, 5_000, 20_000]) {
       ['fixes', liveBatch({ fixes })],
     ] as const) {
       const t = performance.now();
-      useConsole.setState((s) => applyBatch(s, batch, false));
+      useConsole.setState((s) => applyLiveBatch(s, batch, false));
       timed[kind].push(performance.now() - t);
     }
     const t = performance.now();

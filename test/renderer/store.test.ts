@@ -76,6 +76,56 @@ describe('store', () => {
     expect(heldA.address).toBe(a.address);
   });
 
+  it('says what each live batch changed: new, changed, reopened and removed requests, crews', async () => {
+    const core = createFakeCore({ requests: 4, crews: 2 });
+    const [open, closed, gone, untouched] = core.state.requests;
+    open.status = 'new';
+    Object.assign(closed, { status: 'closed', closedAt: new Date().toISOString(), resolution: 'resolved' });
+    await connectStore(core.client);
+    expect(useConsole.getState().lastBatch).toMatchObject({ reset: true, newRequestIds: [], changedRequestIds: [] });
+    const [crew, other] = core.state.crews;
+    const later = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const fresh = { ...untouched, id: 'r-new-1' };
+    const seen: Array<ConsoleState['lastBatch']> = [];
+    // A listener of raw batches finds what the batch changed already in the store.
+    const off = onLiveBatch(() => seen.push(useConsole.getState().lastBatch));
+    core.push({
+      requests: [fresh, { ...open, status: 'acknowledged' }, { ...closed, status: 'new', closedAt: null, resolution: null }],
+      removedRequestIds: [gone.id, 'never-held'],
+      crews: [{ ...other, status: 'break' }],
+      fixes: [
+        { crewId: crew.id, lon: 52.5, lat: 29.6, heading: null, speedKmh: null, at: later(1000) },
+        { crewId: crew.id, lon: 52.6, lat: 29.6, heading: null, speedKmh: null, at: later(2000) },
+      ],
+    });
+    core.push({ requests: [{ ...fresh, address: 'نشانی دیگر' }] });
+    await settle();
+    off();
+    expect(seen).toEqual([
+      {
+        reset: false,
+        newRequestIds: ['r-new-1'],
+        changedRequestIds: [open.id, closed.id],
+        reopenedRequestIds: [closed.id],
+        removedRequestIds: [gone.id],
+        changedCrewIds: [other.id],
+        movedCrewIds: [crew.id],
+        removedCrewIds: [],
+      },
+      {
+        reset: false,
+        newRequestIds: [],
+        changedRequestIds: ['r-new-1'],
+        reopenedRequestIds: [],
+        removedRequestIds: [],
+        changedCrewIds: [],
+        movedCrewIds: [],
+        removedCrewIds: [],
+      },
+    ]);
+    expect(seen[0]).not.toBe(seen[1]);
+  });
+
   it('re-runs bootstrap on reset', async () => {
     const core = createFakeCore({ requests: 3, crews: 1 });
     await connectStore(core.client);

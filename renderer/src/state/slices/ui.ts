@@ -1,0 +1,65 @@
+// The operator's side of the store: which screen, what is selected and hovered, the language, and
+// a clock for ages and countdowns.
+import type { StateCreator } from 'zustand';
+import type { Locale } from '../../i18n/format';
+import { applyLocaleToDocument, loadLocale, saveLocale } from '../../i18n/locale';
+import type { ConsoleState } from '../store';
+import type { ConnectionSlice } from './connection';
+import type { DataSlice } from './data';
+
+export type View = 'operator' | 'wall';
+
+export interface UiSlice {
+  /** What this screen shows: the wall display when the role says so or the URL asks `?view=wall`. */
+  view: View;
+  selectedRequestId: string | null;
+  selectedCrewId: string | null;
+  hoveredRequestId: string | null;
+  locale: Locale;
+  /** Ticks every second while connected, for ages, countdowns and overdue marks. */
+  now: number;
+
+  selectRequest(id: string | null): void;
+  selectCrew(id: string | null): void;
+  hoverRequest(id: string | null): void;
+  setLocale(l: Locale): void;
+}
+
+function wallRequested(): boolean {
+  return typeof location !== 'undefined' && new URLSearchParams(location.search).get('view') === 'wall';
+}
+
+export function viewFor(role: ConnectionSlice['role']): View {
+  return role === 'wall' || wallRequested() ? 'wall' : 'operator';
+}
+
+/** Drops a selection or hover whose request or crew the data no longer holds. */
+export function keptSelection(s: UiSlice & Pick<DataSlice, 'requests' | 'crews'>): Partial<UiSlice> {
+  const patch: Partial<UiSlice> = {};
+  if (s.selectedRequestId && !(s.selectedRequestId in s.requests)) patch.selectedRequestId = null;
+  if (s.hoveredRequestId && !(s.hoveredRequestId in s.requests)) patch.hoveredRequestId = null;
+  if (s.selectedCrewId && !(s.selectedCrewId in s.crews)) patch.selectedCrewId = null;
+  return patch;
+}
+
+export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set, get) => {
+  const locale = loadLocale();
+  applyLocaleToDocument(locale);
+  return {
+    view: viewFor('operator'),
+    selectedRequestId: null,
+    selectedCrewId: null,
+    hoveredRequestId: null,
+    locale,
+    now: Date.now(),
+
+    selectRequest: (id) => set({ selectedRequestId: id && id in get().requests ? id : null }),
+    selectCrew: (id) => set({ selectedCrewId: id && id in get().crews ? id : null }),
+    hoverRequest: (id) => set({ hoveredRequestId: id }),
+    setLocale(l) {
+      saveLocale(l);
+      applyLocaleToDocument(l);
+      set({ locale: l });
+    },
+  };
+};
