@@ -1,38 +1,10 @@
 // The application menu: what an operator needs from the window itself — reload, zoom, print the
-// current view, quit — labelled in Persian (default) or English.
+// current view, quit — labelled in Persian (default) or English from the console's one dictionary.
 import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import { dictionaries, type Locale } from '../../common/i18n';
 
-export type MenuLanguage = 'fa' | 'en';
-
-const LABELS = {
-  fa: {
-    file: 'پرونده',
-    print: 'چاپ نمای کنونی…',
-    quit: 'خروج',
-    view: 'نما',
-    reload: 'بارگذاری دوباره',
-    zoomIn: 'بزرگ‌نمایی',
-    zoomOut: 'کوچک‌نمایی',
-    resetZoom: 'اندازهٔ اصلی',
-    fullScreen: 'تمام‌صفحه',
-    devTools: 'ابزار توسعه‌دهنده',
-  },
-  en: {
-    file: 'File',
-    print: 'Print current view…',
-    quit: 'Quit',
-    view: 'View',
-    reload: 'Reload',
-    zoomIn: 'Zoom in',
-    zoomOut: 'Zoom out',
-    resetZoom: 'Actual size',
-    fullScreen: 'Full screen',
-    devTools: 'Developer tools',
-  },
-} satisfies Record<MenuLanguage, Record<string, string>>;
-
-export function appMenu(lang: MenuLanguage, o: { devTools: boolean; log: (line: string) => void }): Menu {
-  const t = LABELS[lang];
+export function appMenu(lang: Locale, o: { devTools: boolean; log: (line: string) => void }): Menu {
+  const t = dictionaries[lang].menu;
   const template: MenuItemConstructorOptions[] = [
     {
       label: t.file,

@@ -2,8 +2,9 @@
 // Persian, Gregorian in English, always in Tehran time (the rooms work in it whatever the
 // machine's zone). Built from formatToParts so the layout does not drift between ICU versions.
 import { DISTRICT_TIME_ZONE } from '../../../common/domain/tehran-day';
+import type { Locale } from '../../../common/i18n';
 
-export type Locale = 'fa' | 'en';
+export type { Locale };
 
 const DATE_LOCALE: Record<Locale, string> = { fa: 'fa-IR-u-ca-persian-nu-arabext', en: 'en-GB' };
 const NUMBER_LOCALE: Record<Locale, string> = { fa: 'fa-IR', en: 'en-GB' };

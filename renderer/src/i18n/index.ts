@@ -1,11 +1,9 @@
-// The UI's dictionaries and the hooks that pick one by the store's locale.
+// The React side of the dictionaries (common/i18n): hooks that pick one by the store's locale.
+import { dictionaries, type Dict, type Locale } from '../../../common/i18n';
 import { useConsole } from '../state/store';
-import { en } from './en';
-import { fa, type Dict } from './fa';
-import type { Locale } from './format';
 
+export { dictionaries };
 export type { Dict, Locale };
-export const dictionaries: Record<Locale, Dict> = { fa, en };
 
 export function useT(): Dict {
   return dictionaries[useConsole((s) => s.locale)];

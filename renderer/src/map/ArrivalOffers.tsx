@@ -2,11 +2,11 @@
 // the wall display sends no commands). An offer the operator puts off is not made again for the
 // same assignment; one whose request moved on (on site, reassigned, closed) goes away by itself.
 import { useEffect, type JSX } from 'react';
+import { dictionaries } from '../i18n';
 import { formatNumber } from '../i18n/format';
 import { onLiveBatch, useConsole } from '../state/store';
 import { AwaitingArrival, awaitsArrival } from './arrival';
 import { useMapUi, type ArrivalOffer } from './context';
-import { mapDictionaries } from './i18n';
 
 const key = (o: ArrivalOffer) => `${o.requestId}|${o.crewId}`;
 
@@ -54,7 +54,7 @@ function withdraw(o: ArrivalOffer): void {
 function Offer({ offer }: { offer: ArrivalOffer }): JSX.Element {
   const locale = useConsole((s) => s.locale);
   const crewName = useConsole((s) => s.crews[offer.crewId]?.name ?? offer.crewId);
-  const m = mapDictionaries[locale];
+  const m = dictionaries[locale].map;
   return (
     <div className="c137-map-offer" data-testid="arrival-offer" data-request-id={offer.requestId}>
       <span>{m.arrival(crewName, formatNumber(offer.meters, locale))}</span>

@@ -2,6 +2,7 @@
 // adding its sources and layers and removing them on cleanup; live changes reach the sources as
 // diffs once per animation frame (see pointSync.ts), never as a full reload per message.
 import { useCallback, useEffect, useRef, useState, type ComponentType, type JSX } from 'react';
+import { dictionaries } from '../i18n';
 import { useConsole } from '../state/store';
 import { ArrivalOffers } from './ArrivalOffers';
 import { BoundaryLayer } from './BoundaryLayer';
@@ -12,7 +13,6 @@ import { CrewLayers } from './CrewLayers';
 import { FrameScheduler } from './frame';
 import { HeatLayer } from './HeatLayer';
 import { HoverCard } from './HoverCard';
-import { mapDictionaries } from './i18n';
 import { Legend, Toolbar } from './MapControls';
 import type { UpdateMode } from './pointSync';
 import { clusterCountText, REQUEST_LAYERS, RequestLayers } from './RequestLayers';
@@ -93,7 +93,7 @@ function MapView({ basemapUrl, wall, updates, Crews, onContextRestored }: MapVie
     if (ctx.map.getLayer(REQUEST_LAYERS.clusterCount)) ctx.map.setLayoutProperty(REQUEST_LAYERS.clusterCount, 'text-field', clusterCountText(locale));
   }, [ctx, locale]);
 
-  const m = mapDictionaries[locale];
+  const m = dictionaries[locale].map;
   return (
     <div className="c137-map" data-view={wall ? 'wall' : 'workstation'} aria-label={m.region}>
       <div ref={container} className="c137-map-canvas" data-testid="district-map" data-map-ready={ctx ? 'true' : 'false'} />

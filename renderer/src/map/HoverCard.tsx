@@ -6,7 +6,6 @@ import { dictionaries, nameIn } from '../i18n';
 import { formatAge, formatNumber } from '../i18n/format';
 import { useConsole } from '../state/store';
 import { useMapCtx, useMapUi } from './context';
-import { mapDictionaries } from './i18n';
 import { REQUEST_LAYERS } from './RequestLayers';
 
 interface Hover {
@@ -59,7 +58,7 @@ export function HoverCard(): JSX.Element | null {
   if (!hover || (!request && !crew)) return null;
 
   const t = dictionaries[locale];
-  const m = mapDictionaries[locale];
+  const m = dictionaries[locale].map;
   const canvas = map.getCanvas();
   const style = {
     left: Math.min(hover.x + 14, canvas.clientWidth - 260),

@@ -6,7 +6,6 @@ import { formatNumber } from '../i18n/format';
 import { useConsole } from '../state/store';
 import { fitDistrict } from './Camera';
 import { useMapCtx, useMapUi, type MapUi } from './context';
-import { mapDictionaries } from './i18n';
 import { CREW_COLOR, OVERDUE_COLOR, PRIORITY_COLOR, STALE_COLOR, STATUS_RING } from './palette';
 import { PRIORITIES } from '../../../common/domain/priority';
 import type { CrewStatus } from '../../../common/protocol/hub-protocol';
@@ -32,7 +31,7 @@ export function Toolbar(): JSX.Element {
   const locale = useConsole((s) => s.locale);
   const crewSelected = useConsole((s) => s.selectedCrewId !== null);
   const wall = useConsole((s) => s.view === 'wall');
-  const m = mapDictionaries[locale];
+  const m = dictionaries[locale].map;
   const needCrew = crewSelected ? undefined : m.selectCrewFirst;
   return (
     <div className="c137-map-toolbar" role="toolbar" aria-label={m.region}>
@@ -66,7 +65,7 @@ export function Legend({ wall }: { wall: boolean }): JSX.Element {
   const hidden = useMapUi((ui) => ui.hiddenStaleCrews);
   const noFix = useMapUi((ui) => ui.crewsWithoutFix);
   const t = dictionaries[locale];
-  const m = mapDictionaries[locale];
+  const m = dictionaries[locale].map;
   return (
     <div className="c137-map-legend" data-testid="map-legend">
       <details open={wall}>

@@ -77,7 +77,7 @@ export function summarise(e: TimelineEntry, t: Dict, locale: Locale, crewName: (
     case 'request.updated':
       if (d.changes && typeof d.changes === 'object') {
         const fields = Object.keys(d.changes).map((f) => t.timeline.field[f] ?? f);
-        parts.push(t.timeline.changed(fields.join(locale === 'fa' ? '، ' : ', ')));
+        parts.push(t.timeline.changed(fields));
       }
       break;
   }

@@ -1,5 +1,6 @@
-// Persian, the console's first language. Every UI string lives here and in ./en.ts (same shape,
-// checked by the compiler); category and district names come from the hub's data instead.
+// Persian, the console's first language. Every string the renderer (its UI and its map) and the
+// Electron application menu show lives here and in ./en.ts (same shape, checked by the compiler);
+// category and district names come from the hub's data instead.
 export const fa = {
   app: {
     title: 'کنسول ۱۳۷',
@@ -195,11 +196,46 @@ export const fa = {
       'request.feedback': 'نظر شهروند',
     } as Record<string, string>,
     actor: { citizen: 'شهروند', hub: 'ستاد ۱۳۷', operator: 'اپراتور', crew: 'اکیپ', system: 'سامانه' } as Record<string, string>,
-    changed: (fields: string) => `تغییر: ${fields}`,
+    changed: (fields: string[]) => `تغییر: ${fields.join('، ')}`,
     field: { priority: 'اولویت', description: 'شرح', address: 'نشانی', location: 'موقعیت', category: 'موضوع' } as Record<string, string>,
     duplicateOf: (id: string) => `تکراریِ ${id}`,
     toDistrict: (id: string) => `به منطقهٔ ${id}`,
     rating: (n: string) => `امتیاز ${n} از ۵`,
+  },
+  map: {
+    region: 'نقشهٔ منطقه',
+    fit: 'کل منطقه',
+    heat: 'نقشهٔ تراکم امروز',
+    trail: 'مسیر امروز اکیپ',
+    follow: 'دنبال کردن اکیپ',
+    selectCrewFirst: 'نخست یک اکیپ را انتخاب کنید',
+    legend: 'راهنما',
+    priority: 'اولویت',
+    status: 'وضعیت درخواست',
+    crews: 'اکیپ‌ها',
+    overdue: 'دیرکرد',
+    staleGrey: 'موقعیت کهنه‌تر از ۲ دقیقه',
+    hiddenStale: (n: string) => `${n} اکیپ با موقعیت کهنه‌تر از ۳۰ دقیقه نمایش داده نمی‌شود`,
+    withoutFix: (n: string) => `${n} اکیپ هنوز موقعیتی نفرستاده است`,
+    noBasemap: 'نقشهٔ پایه نصب نشده است',
+    noBasemapHow: 'برای افزودن نقشهٔ پایه، فایل OSM شهر را بسازید و برنامه را دوباره باز کنید:',
+    fixAge: 'آخرین موقعیت',
+    speed: (v: string) => `${v} کیلومتر بر ساعت`,
+    arrival: (crew: string, meters: string) => `اکیپ «${crew}» در ${meters} متری محل درخواست است.`,
+    markOnSite: 'ثبت «در محل»',
+    dismiss: 'بعداً',
+  },
+  menu: {
+    file: 'پرونده',
+    print: 'چاپ نمای کنونی…',
+    quit: 'خروج',
+    view: 'نما',
+    reload: 'بارگذاری دوباره',
+    zoomIn: 'بزرگ‌نمایی',
+    zoomOut: 'کوچک‌نمایی',
+    resetZoom: 'اندازهٔ اصلی',
+    fullScreen: 'تمام‌صفحه',
+    devTools: 'ابزار توسعه‌دهنده',
   },
 };
 

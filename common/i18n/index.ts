@@ -1,0 +1,7 @@
+// The console's two languages and their dictionaries, for the renderer and the Electron shell alike.
+import { en } from './en';
+import { fa, type Dict } from './fa';
+
+export type { Dict };
+export type Locale = 'fa' | 'en';
+export const dictionaries: Record<Locale, Dict> = { fa, en };
