@@ -170,6 +170,16 @@ export const en: Dict = {
     noMatch: 'other trade',
     hint: 'Enter assigns · Esc cancels',
   },
+  shortcuts: {
+    next: 'Next request',
+    previous: 'Previous request',
+    pageDown: 'One page down',
+    pageUp: 'One page up',
+    first: 'First request',
+    last: 'Last request',
+    openDetail: 'Go to the request’s details',
+    closeForm: 'Close the action form',
+  },
   crews: {
     label: 'Crews',
     total: (n) => `${n} crews`,

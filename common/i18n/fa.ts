@@ -170,6 +170,16 @@ export const fa = {
     noMatch: 'تخصص دیگر',
     hint: 'Enter ارجاع · Esc انصراف',
   },
+  shortcuts: {
+    next: 'درخواست بعدی',
+    previous: 'درخواست قبلی',
+    pageDown: 'یک صفحه پایین‌تر',
+    pageUp: 'یک صفحه بالاتر',
+    first: 'نخستین درخواست',
+    last: 'آخرین درخواست',
+    openDetail: 'رفتن به جزئیات درخواست',
+    closeForm: 'بستن فرم اقدام',
+  },
   crews: {
     label: 'اکیپ‌ها',
     total: (n: string) => `${n} اکیپ`,

@@ -1,26 +1,38 @@
-// What the operator can do with the selected request, each with a one-key shortcut. Shortcuts
-// match physical keys (KeyboardEvent.code), so they work the same on a Persian layout.
-import { useEffect, useState } from 'react';
+// What the operator can do with the selected request, each with a one-key shortcut (physical
+// keys, through the shortcut registry, so they work the same on a Persian layout).
+import { useState } from 'react';
 import type { RequestView } from '../../../../common/api/contract';
 import { useT } from '../../i18n';
+import type { ShortcutDef } from '../../keyboard/registry';
+import { useShortcuts } from '../../keyboard/useShortcuts';
 import { allowedActions, type Action } from '../../state/allowedActions';
 import { useConsole } from '../../state/store';
-import { keysBelongElsewhere } from '../keys';
 import { CloseForm, NoteForm, TransferForm, UnassignForm } from './ActionForms';
 import { CrewPicker } from './CrewPicker';
 
 type Form = 'assign' | 'unassign' | 'note' | 'close' | 'transfer';
 
-const ACTIONS: Array<{ action: Action; key: string; code: string }> = [
-  { action: 'acknowledge', key: 'A', code: 'KeyA' },
-  { action: 'assign', key: 'S', code: 'KeyS' },
-  { action: 'unassign', key: 'U', code: 'KeyU' },
-  { action: 'en_route', key: 'E', code: 'KeyE' },
-  { action: 'on_site', key: 'O', code: 'KeyO' },
-  { action: 'resolved', key: 'R', code: 'KeyR' },
-  { action: 'note', key: 'N', code: 'KeyN' },
-  { action: 'close', key: 'C', code: 'KeyC' },
-  { action: 'transfer', key: 'T', code: 'KeyT' },
+const actionKey = (action: Action, key: string): ShortcutDef & { action: Action } => ({
+  id: `action.${action}`,
+  codes: [`Key${key}`],
+  key,
+  scope: 'operator',
+  label: (t) => t.actions[action],
+  action,
+});
+const ACTIONS = [
+  actionKey('acknowledge', 'A'),
+  actionKey('assign', 'S'),
+  actionKey('unassign', 'U'),
+  actionKey('en_route', 'E'),
+  actionKey('on_site', 'O'),
+  actionKey('resolved', 'R'),
+  actionKey('note', 'N'),
+  actionKey('close', 'C'),
+  actionKey('transfer', 'T'),
+] as const;
+const CLOSE_FORM: readonly ShortcutDef[] = [
+  { id: 'action.closeForm', codes: ['Escape'], key: 'Esc', scope: 'operator', label: (t) => t.shortcuts.closeForm },
 ];
 
 export function RequestActions({ request }: { request: RequestView }) {
@@ -37,20 +49,10 @@ export function RequestActions({ request }: { request: RequestView }) {
     else setForm(action);
   }
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (keysBelongElsewhere(e) || e.shiftKey) return;
-      if (e.key === 'Escape' && form) {
-        setForm(null);
-        return;
-      }
-      const hit = ACTIONS.find((a) => a.code === e.code);
-      if (!hit) return;
-      e.preventDefault();
-      run(hit.action);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useShortcuts(ACTIONS, ({ action }) => run(action));
+  useShortcuts(CLOSE_FORM, () => {
+    if (!form) return false;
+    setForm(null);
   });
 
   const done = () => setForm(null);

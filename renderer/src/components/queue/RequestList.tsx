@@ -4,12 +4,28 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { RequestView } from '../../../../common/api/contract';
 import { useT } from '../../i18n';
+import type { ShortcutDef } from '../../keyboard/registry';
+import { useShortcuts } from '../../keyboard/useShortcuts';
 import { useConsole } from '../../state/store';
-import { focusDetail, keysBelongElsewhere } from '../keys';
 import { RequestRow } from './RequestRow';
 
 const ROW_HEIGHT = 36;
 const PAGE = 15;
+
+/** A key that moves the selection: where to, from the selected row's index (-1: none) and the count. */
+type Move = ShortcutDef & { to(current: number, count: number): number };
+const step = (n: number) => (current: number) => (current < 0 ? 0 : current + n);
+const MOVES: readonly Move[] = [
+  { id: 'queue.next', codes: ['ArrowDown'], key: '↓', scope: 'operator', label: (t) => t.shortcuts.next, to: step(1) },
+  { id: 'queue.previous', codes: ['ArrowUp'], key: '↑', scope: 'operator', label: (t) => t.shortcuts.previous, to: step(-1) },
+  { id: 'queue.pageDown', codes: ['PageDown'], key: 'PgDn', scope: 'operator', label: (t) => t.shortcuts.pageDown, to: step(PAGE) },
+  { id: 'queue.pageUp', codes: ['PageUp'], key: 'PgUp', scope: 'operator', label: (t) => t.shortcuts.pageUp, to: step(-PAGE) },
+  { id: 'queue.first', codes: ['Home'], key: 'Home', scope: 'operator', label: (t) => t.shortcuts.first, to: () => 0 },
+  { id: 'queue.last', codes: ['End'], key: 'End', scope: 'operator', label: (t) => t.shortcuts.last, to: (_, count) => count - 1 },
+];
+const OPEN_DETAIL: readonly ShortcutDef[] = [
+  { id: 'queue.openDetail', codes: ['Enter', 'NumpadEnter'], key: 'Enter', scope: 'operator', label: (t) => t.shortcuts.openDetail },
+];
 
 export function RequestList({ rows }: { rows: RequestView[] }) {
   const t = useT();
@@ -32,27 +48,16 @@ export function RequestList({ rows }: { rows: RequestView[] }) {
     if (i >= 0) virtualizer.scrollToIndex(i, { align: 'auto' });
   }, [selectedId, virtualizer]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (keysBelongElsewhere(e)) return;
-      const current = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
-      const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE, PageUp: -PAGE };
-      let next: number | null = null;
-      if (e.key in step) next = current < 0 ? 0 : current + step[e.key];
-      else if (e.key === 'Home') next = 0;
-      else if (e.key === 'End') next = rows.length - 1;
-      else if (e.key === 'Enter' && selectedId && !(e.target instanceof HTMLButtonElement)) {
-        e.preventDefault();
-        focusDetail();
-        return;
-      }
-      if (next === null || rows.length === 0) return;
-      e.preventDefault();
-      selectRequest(rows[Math.max(0, Math.min(rows.length - 1, next))].id);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [rows, selectedId, selectRequest]);
+  useShortcuts(MOVES, (move) => {
+    if (rows.length === 0) return false;
+    const current = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
+    selectRequest(rows[Math.max(0, Math.min(rows.length - 1, move.to(current, rows.length)))].id);
+  });
+  // Enter on a focused button is the button's.
+  useShortcuts(OPEN_DETAIL, (_, e) => {
+    if (!selectedId || e.target instanceof HTMLButtonElement) return false;
+    document.querySelector<HTMLElement>('[data-testid="request-detail"]')?.focus();
+  });
 
   return (
     <div className="request-list" data-testid="request-list" role="grid" aria-label={t.list.label} aria-rowcount={rows.length + 1}>
