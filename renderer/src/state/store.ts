@@ -41,6 +41,8 @@ export const fetchCrewTrail = (crewId: string): Promise<CrewTrail> => useConsole
 export function useRequestsDerived<T>(derive: (requests: Readonly<Record<string, RequestView>>) => T, deps: DependencyList): T {
   const requests = useConsole((s) => s.requests);
   const rev = useConsole((s) => s.requestsRev);
-  // `derive` is written inline: a new function every render, so not a dependency.
+  // `derive` is written inline: a new function every render, so not a dependency; the callers'
+  // `deps` are checked where they are written (eslint's additionalHooks).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => derive(requests), [requests, rev, ...deps]);
 }
