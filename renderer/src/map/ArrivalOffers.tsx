@@ -24,7 +24,7 @@ function watchArrivals(): () => void {
   awaiting.rebuild(useConsole.getState().requests);
   return onLiveBatch((b) => {
     const s = useConsole.getState();
-    if (s.role === 'wall') return;
+    if (!s.permissions.commands) return;
     if (b.reset) awaiting.rebuild(s.requests);
     for (const r of b.requests) awaiting.update(r.id, s.requests[r.id]);
     for (const id of b.removedRequestIds) awaiting.update(id, undefined);

@@ -1,5 +1,6 @@
-// The caller's name and phone (§7 personal data): shown only to a signed-in operator at the
-// operator workstation — never on the wall display, whatever the core sends.
+// The caller's name and phone (§7 personal data): shown only where the core's policy grants this
+// session personal data, and only on the operator screen — never on the wall display, whatever
+// the core sends.
 import type { RequestDetail } from '../../../../common/api/contract';
 import { localDigits } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n';
@@ -8,7 +9,7 @@ import { useConsole } from '../../state/store';
 export function CitizenCard({ citizen }: { citizen: RequestDetail['citizen'] }) {
   const t = useT();
   const locale = useLocale();
-  const allowed = useConsole((s) => s.role === 'operator' && s.view === 'operator');
+  const allowed = useConsole((s) => s.permissions.personalData && s.view === 'operator');
   if (!allowed || !citizen) return null;
   return (
     <section className="citizen" data-testid="citizen" aria-label={t.detail.citizen}>

@@ -2,7 +2,7 @@
 // bootstrapping whenever a batch says `reset`, commands and queries; whether the core answers, the
 // hub link's state, and who the core says this workstation is.
 import type { StateCreator } from 'zustand';
-import type { Bootstrap, LinkState, LiveBatch } from '../../../../common/api/contract';
+import type { Bootstrap, LinkState, LiveBatch, Permissions } from '../../../../common/api/contract';
 import { liveBatch } from '../../../../common/api/contract';
 import { ApiError, type ApiClient } from '../../../../common/api/rpc';
 import type { OperatorCommand } from '../../../../common/protocol/hub-protocol';
@@ -17,7 +17,10 @@ export interface ConnectionSlice {
   ready: boolean;
   /** Why the core cannot be reached right now (bootstrap failing); null when fine. */
   error: string | null;
-  role: 'operator' | 'wall';
+  /** The session's role: which screen it opens on. */
+  role: Bootstrap['role'];
+  /** What the core's policy lets this session do: what the UI offers (the core enforces it anyway). */
+  permissions: Permissions;
   operatorId: string;
   link: LinkState | null;
 
@@ -50,6 +53,7 @@ function fromBootstrap(b: Bootstrap, s: ConsoleState): Partial<ConsoleState> {
     ready: true,
     error: null,
     role: b.role,
+    permissions: b.permissions,
     operatorId: b.operatorId,
     link: b.link,
     view: viewFor(b.role),
@@ -146,6 +150,8 @@ export const createConnectionSlice: StateCreator<ConsoleState, [], [], Connectio
     ready: false,
     error: null,
     role: 'operator',
+    // Nothing is offered until the core has said what this session may do.
+    permissions: { commands: false, personalData: false },
     operatorId: '',
     link: null,
 
