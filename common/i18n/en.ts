@@ -9,6 +9,7 @@ export const en: Dict = {
     coreUnavailable: 'Cannot reach the console core',
     retrying: 'Retrying…',
     noDistrict: 'The district has not been configured by the hub yet',
+    cannotStart: 'The console could not start.',
   },
   clock: { tehranTime: 'Tehran time' },
   locale: { label: 'Language', switchTo: 'فارسی' },

@@ -1,5 +1,5 @@
 // Persian, the console's first language. Every string the renderer (its UI and its map) and the
-// Electron application menu show lives here and in ./en.ts (same shape, checked by the compiler);
+// Electron shell (menu, window title, start-up error) show lives here and in ./en.ts (same shape, checked by the compiler);
 // category and district names come from the hub's data instead.
 export const fa = {
   app: {
@@ -9,6 +9,7 @@ export const fa = {
     coreUnavailable: 'ارتباط با هستهٔ برنامه برقرار نشد',
     retrying: 'دوباره تلاش می‌شود…',
     noDistrict: 'منطقه هنوز از ستاد پیکربندی نشده است',
+    cannotStart: 'کنسول راه‌اندازی نشد.',
   },
   clock: { tehranTime: 'به وقت تهران' },
   locale: { label: 'زبان', switchTo: 'English' },

@@ -3,6 +3,7 @@
 //   console137 [--hub URL --district ID --token T --data-dir DIR --operator ID] [--role wall] [--lang en]
 // Settings not given as flags come from C137_* variables or <userData>/console137.json (core/config).
 import path from 'node:path';
+import { bothLanguages } from '../../common/i18n';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { openBasemap, type BasemapSource } from '../core/basemap/index';
 import { loadConfig, parseFlags } from '../core/config';
@@ -97,7 +98,7 @@ if (!app.requestSingleInstanceLock()) {
     .catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
       log.error(`cannot start: ${message}`);
-      dialog.showErrorBox('کنسول ۱۳۷ — Console 137', `کنسول راه‌اندازی نشد.\nThe console could not start.\n\n${message}`);
+      dialog.showErrorBox(bothLanguages((t) => t.app.title, ' — '), `${bothLanguages((t) => t.app.cannotStart, '\n')}\n\n${message}`);
       void shutdown().finally(() => app.exit(1));
     });
 }

@@ -2,6 +2,7 @@
 // Electron: the renderer gets no Node, runs sandboxed in an isolated world, and reaches the core
 // only through the preload's bridge.
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { bothLanguages } from '../../common/i18n';
 
 export interface WindowSettings {
   /** Absolute path of the bundled preload (dist/preload/preload.cjs). */
@@ -16,7 +17,7 @@ export function mainWindowOptions(s: WindowSettings): BrowserWindowConstructorOp
     height: 960,
     minWidth: 1024,
     minHeight: 640,
-    title: 'کنسول ۱۳۷ — Console 137',
+    title: bothLanguages((t) => t.app.title, ' — '),
     backgroundColor: '#ece9e3',
     show: false,
     kiosk: s.wall,
