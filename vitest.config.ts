@@ -16,6 +16,7 @@ const browserTests = [
 ];
 const processTests = [
   'test/resilience/**/*.test.ts',
+  'test/hostile/**/*.test.ts',
   'test/web-shell/**/*.test.ts',
   'test/core/{cli,commands,sync}.test.ts',
   'test/hub/{persistence,protocol,simulator}.test.ts',
