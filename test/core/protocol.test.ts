@@ -1,7 +1,7 @@
 // The schemas the sync layer parses every inbound event with (common/protocol/hub-protocol.ts),
 // at the limits of protocol §3.1 and §8.
 import { describe, expect, it } from 'vitest';
-import { Fix, parseEvent } from '../../common/protocol/hub-protocol';
+import { Fix, Hello, Id, parseEvent, Time } from '../../common/protocol/hub-protocol';
 import { categories, crew, district, ev, newRequest } from './fixtures';
 
 const created = (over: Record<string, unknown> = {}) => ev('request.created', { request: { ...newRequest('137-1'), ...over } }, { seq: 5 });
@@ -79,6 +79,28 @@ describe('event parsing', () => {
     expect(reason(ev('request.feedback', { id: 'x', rating: 6 }))).toMatch(/rating/);
     expect(reason({ ...created(), actor: { kind: 'robot' } })).toMatch(/actor.kind/);
     expect(Fix.safeParse({ crewId: 'c1', lon: 200, lat: 29, at: '2026-11-28T09:00:00.000Z' }).success).toBe(false);
+  });
+
+  it('takes only ISO-8601 UTC timestamps (§1), in every time field', () => {
+    for (const at of ['2026-11-28T09:14:03.120Z', '2026-11-28T09:14:03Z', '2026-11-28T09:14:03.1Z', '2026-11-28T09:14:03.123456789Z', '2026-11-28T09:14:03.120+00:00', '2028-02-29T23:59:59.999Z']) {
+      expect(Time.safeParse(at).success, at).toBe(true);
+    }
+    const bad = ['1', '2026', '2026-11-28', '2026-11-28 09:14:03Z', '2026-11-28T09:14Z', '2026-11-28T09:14:03.120', '2026-11-28t09:14:03.120z',
+      '2026-11-28T12:44:03.120+03:30', '2026-11-28T09:14:03.120-00:00', '2026-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-13-01T00:00:00Z',
+      '2026-11-28T24:00:00Z', '2026-11-28T09:60:00Z', '2026-11-28T09:14:60Z', '+002026-11-28T09:14:03.120Z', 'Sat, 28 Nov 2026 09:14:03 GMT', ' 2026-11-28T09:14:03Z'];
+    for (const at of bad) expect(Time.safeParse(at).success, at).toBe(false);
+    expect(reason(ev('crew.status_changed', { crewId: 'c1', status: 'break' }, { at: '1' }))).toBe('at: not an ISO-8601 UTC time');
+    expect(reason(created({ ackDueAt: '2026-11-28 09:15' }))).toMatch(/request.ackDueAt: not an ISO-8601 UTC time/);
+    expect(Fix.safeParse({ crewId: 'c1', lon: 52, lat: 29, at: '1' }).success).toBe(false);
+    expect(Hello.safeParse({ hubId: 'h', protocol: 1, districtId: '6', serverTime: '1', headSeq: 0 }).success).toBe(false);
+  });
+
+  it('refuses an empty id wherever an id is due', () => {
+    expect(reason(ev('crew.status_changed', { crewId: 'c1', status: 'break' }, { id: '' }))).toBe('id: empty');
+    expect(reason(ev('crew.status_changed', { crewId: '', status: 'break' }))).toBe('crew.status_changed: crewId: empty');
+    expect(reason(created({ id: '' }))).toMatch(/request.id: empty/);
+    expect(reason(ev('request.escalated', { id: '137-1' }, { id: '' }))).toBe('id: empty');
+    expect(Id.safeParse('x').success).toBe(true);
   });
 
   it('reports the seq of a malformed event and flags unknown types without rejecting them', () => {
