@@ -46,7 +46,7 @@ export async function startCore(
   log.info(`starting: ${describeConfig(config)}`);
 
   const replicator = new Replicator(store, log);
-  const positions = new PositionBook(store, (id) => store.crews.has(id));
+  const positions = new PositionBook(store, { isCrew: (id) => store.crews.has(id), log, onDropped: (ids) => live.touchCrews(ids) });
   const views = new Views(store, (id) => positions.get(id));
   const linkListeners = new Set<(s: LinkState) => void>();
   // eslint-disable-next-line prefer-const -- the feed and the link refer to each other

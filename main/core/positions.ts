@@ -1,33 +1,81 @@
 // Crew positions (§4): volatile, latest fix wins per crew. Held in memory and written to disk in
 // one transaction per flush interval, never per fix (a city hub may send hundreds a second).
+import { performance } from 'node:perf_hooks';
 import { Fix } from '../../common/protocol/hub-protocol';
 import { startOfTehranDay } from '../../common/domain/tehran-day';
 import type { FixRow, Store } from './db/store';
 import { Trail, type TrailPoint } from './domain/trail';
+import type { Logger } from './log';
+
+/**
+ * How far after the hub's clock a fix may be dated and still be believed: devices' clocks and
+ * the hub's differ a little, and our reading of the hub's clock lags it by hello's transit. A fix
+ * dated later than that cannot be real — and, being "latest", it would hide every real fix of its
+ * crew until that date. See docs/sync.md.
+ */
+export const FUTURE_FIX_TOLERANCE_MS = 2 * 60_000;
 
 export class PositionBook {
   private readonly latest = new Map<string, FixRow>();
   private readonly dirty = new Map<string, FixRow>();
   private readonly trails = new Map<string, Trail>();
+  /** Crews whose stored fix was found impossible: deleted on disk at the next flush. */
+  private readonly dropped = new Set<string>();
+  /** Fixes refused since the last flush (counted on disk then). */
+  private rejected = 0;
+  /** The hub's clock as of its last hello, against our monotonic clock; our own clock until then. */
+  private clock = { hubMs: Date.now(), monoMs: performance.now() };
 
   constructor(
     private readonly store: Store,
-    private readonly isCrew: (crewId: string) => boolean,
+    private readonly d: {
+      isCrew: (crewId: string) => boolean;
+      log: Logger;
+      /** Crews whose shown fix was dropped: their views must be sent again, without it. */
+      onDropped: (crewIds: string[]) => void;
+    },
   ) {
     for (const f of store.crews.positions()) this.latest.set(f.crewId, f);
+  }
+
+  /**
+   * The hub said what time it is (`hello.serverTime`). Fixes are judged against that from now
+   * on, and a held fix dated beyond it (stored before this check existed) is dropped and counted.
+   */
+  hubTime(serverTime: string): void {
+    this.clock = { hubMs: Date.parse(serverTime), monoMs: performance.now() };
+    const limit = this.latestBelievable();
+    const impossible = [...this.latest.values()].filter((f) => Date.parse(f.at) > limit).map((f) => f.crewId);
+    if (!impossible.length) return;
+    for (const crewId of impossible) {
+      this.drop(crewId);
+      this.dropped.add(crewId);
+    }
+    this.rejected += impossible.length;
+    this.d.log.warn(`dropped the held fix of ${impossible.length} crew(s): dated more than ${FUTURE_FIX_TOLERANCE_MS / 1000} s after the hub's clock`);
+    this.d.onDropped(impossible);
+  }
+
+  private latestBelievable(): number {
+    return this.clock.hubMs + (performance.now() - this.clock.monoMs) + FUTURE_FIX_TOLERANCE_MS;
   }
 
   /** Take a `positions` message's fixes; returns those that became the latest of their crew. */
   accept(raws: readonly unknown[]): FixRow[] {
     const accepted = new Map<string, FixRow>();
+    const limit = this.latestBelievable();
     for (const raw of raws) {
       const p = Fix.safeParse(raw);
       if (!p.success) continue; // out of range or malformed: ignored, one fix at a time
       const f = p.data;
       const t = Date.parse(f.at);
+      if (t > limit) {
+        this.rejected++;
+        continue;
+      }
       const prev = this.latest.get(f.crewId);
       if (prev && t < Date.parse(prev.at)) continue;
-      if (!this.isCrew(f.crewId)) continue;
+      if (!this.d.isCrew(f.crewId)) continue;
       const row: FixRow = {
         crewId: f.crewId,
         lon: f.lon,
@@ -67,11 +115,22 @@ export class PositionBook {
     return this.trails.get(crewId)?.since(startOfTehranDay(now)) ?? [];
   }
 
-  /** Write the fixes received since the last flush, in one transaction. */
+  /** Write what changed since the last flush — fixes, impossible ones dropped, the count refused — in one transaction. */
   flush(): void {
-    if (!this.dirty.size) return;
+    if (!this.dirty.size && !this.dropped.size && !this.rejected) return;
     const rows = [...this.dirty.values()];
+    const dropped = [...this.dropped];
+    const rejected = this.rejected;
     this.dirty.clear();
-    this.store.crews.putPositions(rows);
+    this.dropped.clear();
+    this.rejected = 0;
+    const total = this.store.tx(() => {
+      this.store.crews.dropPositions(dropped); // before the new fixes: a stored future fix would win over them
+      this.store.crews.putPositions(rows);
+      return rejected ? this.store.crews.addRejectedFixes(rejected) : 0;
+    });
+    if (rejected) {
+      this.d.log.warn(`refused ${rejected} crew fix(es) from the future (dated more than ${FUTURE_FIX_TOLERANCE_MS / 1000} s after the hub's clock); ${total} in all`);
+    }
   }
 }

@@ -11,6 +11,8 @@ export interface StateSummary {
   crews: { id: string; status: string; lon: number | null; lat: number | null; fixAt: string | null }[];
   outboxPending: number;
   rejectedEvents: number;
+  /** Crew fixes refused as impossible (dated after the hub's clock), a running total. */
+  rejectedFixes: number;
 }
 
 function summariseStore(store: Store): StateSummary {
@@ -27,6 +29,7 @@ function summariseStore(store: Store): StateSummary {
       }),
       outboxPending: store.outbox.pendingCount(),
       rejectedEvents: meta.rejectedEvents,
+      rejectedFixes: store.crews.rejectedFixes(),
     };
   });
 }

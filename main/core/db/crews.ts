@@ -75,6 +75,28 @@ export class CrewStore {
     });
   }
 
+  /** Forget the stored fixes of these crews (fixes that turned out to be impossible). */
+  dropPositions(crewIds: Iterable<string>): void {
+    const del = this.c.st('DELETE FROM crew_positions WHERE crew_id = ?');
+    this.c.tx(() => {
+      for (const id of crewIds) del.run(id);
+    });
+  }
+
+  /** The running total of fixes refused as impossible (dated after the hub's clock). */
+  rejectedFixes(): number {
+    const row = this.c.st("SELECT value FROM meta WHERE key = 'rejectedFixes'").get() as { value: string } | undefined;
+    return Number(row?.value ?? 0);
+  }
+
+  /** Add to that total; returns the new total. */
+  addRejectedFixes(n: number): number {
+    this.c
+      .st("INSERT INTO meta (key, value) VALUES ('rejectedFixes', ?) ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value")
+      .run(n);
+    return this.rejectedFixes();
+  }
+
   /** Positions of crews that no longer exist are dropped (after a snapshot). */
   prunePositions(): void {
     this.c.st('DELETE FROM crew_positions WHERE crew_id NOT IN (SELECT id FROM crews)').run();

@@ -166,6 +166,7 @@ export class HubLink {
     }
     session.hello = hello.data;
     this.headSeq = hello.data.headSeq;
+    this.d.positions.hubTime(hello.data.serverTime); // fixes are judged by the hub's clock
     this.d.log.info(`connected to hub ${hello.data.hubId} (head seq ${hello.data.headSeq})`);
     this.sendResume(session);
   }
