@@ -2,10 +2,12 @@
 //   npm run headless -- --hub URL --district ID --token TOKEN --data-dir DIR [--operator ID]
 // stdout carries status lines for scripts: `core ready`, `core live lastSeq=N` (each time the
 // console has caught up), `core stopped code=C` (a final refusal by the hub: exit status 3).
-// Logs go to stderr. The outbox stays intact in the data directory.
+// Logs go to stderr. The outbox stays intact in the data directory. Exit status 2 with a one-line
+// reason on bad settings, or when another core holds the data directory.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../core/config';
+import { DataDirInUseError } from '../core/data-dir';
 import { startCore } from '../core/index';
 
 const userDataDir = process.env.C137_USER_DATA_DIR ?? join(homedir(), '.config', 'Console 137');
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`headless: ${err instanceof ConfigError ? err.message : (err as Error).stack ?? err}\n`);
+  const refusal = err instanceof ConfigError || err instanceof DataDirInUseError;
+  process.stderr.write(`headless: ${refusal ? err.message : (err as Error).stack ?? err}\n`);
   process.exit(2);
 });

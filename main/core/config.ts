@@ -2,11 +2,12 @@
 // <userDataDir>/console137.json > defaults. The token is a secret: describeConfig() is the only
 // form of a config that may reach a log.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { Id } from '../../common/protocol/hub-protocol';
+import { createPrivateDir, createPrivateFile } from './data-dir';
 
 export interface CoreConfig {
   hubUrl: string;
@@ -100,9 +101,9 @@ function defaultOperator(): string {
   }
 }
 
-/** The stable id of this install (§2), created on first start and kept in the data directory. */
+/** The stable id of this install (§2), created on first start and kept in the (private) data directory. */
 export function ensureConsoleId(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  createPrivateDir(dataDir);
   const path = join(dataDir, CONSOLE_ID_FILE);
   if (existsSync(path)) {
     const id = readFileSync(path, 'utf8').trim();
@@ -110,7 +111,7 @@ export function ensureConsoleId(dataDir: string): string {
     throw new ConfigError(`${path} does not hold a console id; delete it to make a new one`);
   }
   const id = randomUUID();
-  writeFileSync(path, id + '\n', { flag: 'wx' });
+  createPrivateFile(path, id + '\n');
   return id;
 }
 

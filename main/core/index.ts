@@ -1,12 +1,12 @@
 // The Node core: data directory, hub link, renderer API. Hosted by Electron's main process, the
 // loopback web shell or the headless CLI; it never imports electron.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LinkState } from '../../common/api/contract';
 import type { ApiHandlers } from '../../common/api/rpc';
 import type { CommandAck } from '../../common/protocol/hub-protocol';
 import { describeConfig, type CoreConfig } from './config';
 import { queueCommand } from './commands';
+import { openDataDir } from './data-dir';
 import { DB_FILE_NAME, Store, type OutboxRow } from './db/store';
 import { contractorViews, createHandlers } from './handlers';
 import { LiveFeed } from './live';
@@ -40,8 +40,15 @@ export async function startCore(
   opts: { log?: Logger; basemapUrl?: string | null } = {},
 ): Promise<Core> {
   const log = opts.log ?? stderrLogger();
-  mkdirSync(config.dataDir, { recursive: true });
-  const store = Store.open(join(config.dataDir, DB_FILE_NAME));
+  // One core per data directory, private to this user; refused before the database is opened.
+  const dataDir = openDataDir(config.dataDir, log);
+  let store: Store;
+  try {
+    store = Store.open(join(config.dataDir, DB_FILE_NAME));
+  } catch (err) {
+    dataDir.release();
+    throw err;
+  }
   store.outbox.prune(new Date(Date.now() - OUTBOX_KEEP_MS).toISOString());
   log.info(`starting: ${describeConfig(config)}`);
 
@@ -165,6 +172,7 @@ export async function startCore(
         positions.flush();
         store.checkpoint('TRUNCATE');
         store.close();
+        dataDir.release();
         log.info('stopped');
       })()),
   };

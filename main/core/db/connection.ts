@@ -3,6 +3,7 @@
 // read-only and never migrate.
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { createPrivateFile } from '../data-dir';
 import { migrate, schemaVersion, SchemaVersionError, SCHEMA_VERSION } from './migrate';
 import { stagingSql } from './staging';
 
@@ -16,8 +17,13 @@ export class Connection {
     readonly isStaging = false,
   ) {}
 
-  /** Open (creating if needed) for writing: WAL, synchronous=FULL, migrated to the latest schema. */
+  /**
+   * Open (creating if needed) for writing: WAL, synchronous=FULL, migrated to the latest schema. A
+   * new database is created 0600 first: SQLite would make it 0644, and it gives its -wal and -shm
+   * the database file's mode.
+   */
   static open(path: string): Connection {
+    if (!existsSync(path)) createPrivateFile(path);
     const db = new Database(path, { timeout: 5000 });
     try {
       db.pragma('journal_mode = WAL');
