@@ -1,7 +1,9 @@
 // The connection to the hub (§1–§4, §6): handshake, resume, replay/snapshot/live, positions,
 // reconnects with back-off. Every inbound message goes through one serial queue, in arrival
-// order, parsed before it touches state; the queue yields to the event loop between messages
-// so a 100,000-event replay never freezes the UI's transport.
+// order, parsed before it touches state; the queue yields to the event loop between messages,
+// and a huge message is worked through in slices with yields between, so neither a 100,000-event
+// replay nor a 500,000-fix message freezes the UI's transport. A replay or snapshot that stops
+// making progress, or a snapshot bigger than a console stages, drops the link (docs/sync.md).
 import { io, type Socket } from 'socket.io-client';
 import {
   CONNECT_ERRORS,
@@ -23,8 +25,8 @@ import type { Logger } from '../log';
 import type { PositionBook } from '../positions';
 import { backoffDelay } from './backoff';
 import type { OutboxSender } from './outbox-sender';
-import type { Changes, Replicator } from './replicator';
-import { SnapshotCollector } from './snapshot';
+import { inferSeqs, type Changes, type Replicator } from './replicator';
+import { MAX_SNAPSHOT_BYTES, MAX_SNAPSHOT_PARTS, SnapshotCollector } from './snapshot';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const HELLO_TIMEOUT_MS = 15_000;
@@ -35,6 +37,16 @@ const ACK_TIMEOUT_MS = 30_000;
  * fsync, per 1,000 events); a whole message doubles the event-loop p99 on a busy machine.
  */
 const APPLY_CHUNK = 500;
+/**
+ * Fixes handled between two yields: one message as large as a hub sends them (the reference hub
+ * sends at most 1,000), a few milliseconds of parsing; a bigger one is worked through in slices.
+ */
+const FIX_SLICE = MAX_EVENTS_PER_MESSAGE;
+/**
+ * A replay or snapshot that makes no progress (no new event applied, no part accepted) for this
+ * long is dropped and resumed with back-off: as long as the hub has to answer a resume at all.
+ */
+export const STALL_TIMEOUT_MS = ACK_TIMEOUT_MS;
 
 export interface LinkDeps {
   config: CoreConfig;
@@ -66,6 +78,8 @@ interface Session {
   helloTimer: NodeJS.Timeout | null;
   resumeOutstanding: boolean;
   snapshot: SnapshotCollector | null;
+  /** Runs while replaying: fires when the replay or snapshot has made no progress for a while. */
+  stallTimer: NodeJS.Timeout | null;
 }
 
 const FINAL_MESSAGES: Record<(typeof CONNECT_ERRORS)[number], (c: CoreConfig) => string> = {
@@ -139,7 +153,7 @@ export class HubLink {
       transports: ['websocket'],
       timeout: CONNECT_TIMEOUT_MS,
     });
-    const session: Session = { gen, socket, hello: null, helloTimer: null, resumeOutstanding: false, snapshot: null };
+    const session: Session = { gen, socket, hello: null, helloTimer: null, resumeOutstanding: false, snapshot: null, stallTimer: null };
     this.session = session;
     socket.on('connect', () => {
       session.helloTimer = setTimeout(() => this.lost(gen, 'no hello from the hub'), HELLO_TIMEOUT_MS);
@@ -208,7 +222,7 @@ export class HubLink {
     }
   }
 
-  private handle(session: Session, item: Inbound): void | Promise<void> {
+  private handle(session: Session, item: Inbound): void | Promise<unknown> {
     switch (item.kind) {
       case 'ack':
         return this.onResumeAck(session, item.err, item.ack);
@@ -219,10 +233,25 @@ export class HubLink {
       case 'positions': {
         const m = PositionsMessage.safeParse(item.msg);
         if (!m.success) return this.d.log.warn(`ignored a malformed positions message: ${summarise(m.error)}`);
-        const fixes = this.d.positions.accept(m.data.positions);
-        if (fixes.length) this.d.onFixes(fixes);
+        return this.inSlices(session, m.data.positions, FIX_SLICE, (slice) => {
+          const fixes = this.d.positions.accept(slice);
+          if (fixes.length) this.d.onFixes(fixes);
+        });
       }
     }
+  }
+
+  /**
+   * Handle `items` `size` at a time, yielding to the event loop between slices, so one huge
+   * message never holds the API for long. Stops, returning false, when the session has been
+   * replaced or `step` returns false.
+   */
+  private async inSlices<T>(session: Session, items: readonly T[], size: number, step: (slice: readonly T[]) => boolean | void): Promise<boolean> {
+    for (let i = 0; i < items.length; i += size) {
+      if (i > 0) await new Promise((r) => setImmediate(r));
+      if (session.gen !== this.gen || step(items.slice(i, i + size)) === false) return false;
+    }
+    return true;
   }
 
   private onResumeAck(session: Session, err: Error | null, raw: unknown): void {
@@ -243,41 +272,65 @@ export class HubLink {
       session.snapshot = null;
       const lastSeq = this.d.replicator.meta.lastSeq;
       if (a.toSeq < a.fromSeq || lastSeq >= a.toSeq) this.goLive();
-      else this.set({ state: 'replaying', replay: { fromSeq: a.fromSeq, toSeq: a.toSeq, appliedSeq: lastSeq }, error: null, nextRetryAt: null });
+      else {
+        this.set({ state: 'replaying', replay: { fromSeq: a.fromSeq, toSeq: a.toSeq, appliedSeq: lastSeq }, error: null, nextRetryAt: null });
+        this.progressed(session);
+      }
     } else {
+      if (a.parts > MAX_SNAPSHOT_PARTS) {
+        const message = `the hub announced a snapshot of ${a.parts} parts; this console takes at most ${MAX_SNAPSHOT_PARTS}`;
+        return this.lost(session.gen, message, { code: 'snapshot_too_large', message });
+      }
       this.d.log.info(`hub sends a snapshot at seq ${a.seq} in ${a.parts} part(s)`);
       session.snapshot = new SnapshotCollector(a.seq, a.parts, this.d.replicator.beginSnapshot());
       this.set({ state: 'replaying', replay: { fromSeq: a.seq, toSeq: a.seq, appliedSeq: 0 }, error: null, nextRetryAt: null });
+      this.progressed(session);
     }
     this.d.sender.online((command, onAck) => session.socket.timeout(ACK_TIMEOUT_MS).emit('command', command, onAck));
   }
 
-  private onEvents(session: Session, msg: unknown): void {
+  private async onEvents(session: Session, msg: unknown): Promise<void> {
     const m = EventsMessage.safeParse(msg);
     if (!m.success) return this.d.log.warn(`ignored a malformed events message: ${summarise(m.error)}`);
     // While a snapshot is being collected, events still in flight from before are stale.
     if (session.snapshot) return;
-    let events = m.data.events;
-    if (events.length > MAX_EVENTS_PER_MESSAGE) {
-      this.d.log.warn(`events message of ${events.length} events exceeds ${MAX_EVENTS_PER_MESSAGE}; applied anyway`);
-    }
-    if (events.length > APPLY_CHUNK) {
-      // The rest goes back to the head of the queue: same order, but the loop breathes in between.
-      this.queue.unshift({ gen: session.gen, kind: 'events', msg: { events: events.slice(APPLY_CHUNK) } });
-      events = events.slice(0, APPLY_CHUNK);
-    }
-    const r = this.d.replicator.applyEvents(events);
-    if (r.applied || r.rejected) this.d.onChanges(r.changes);
-    const lastSeq = this.d.replicator.meta.lastSeq;
-    if (r.gap && !session.resumeOutstanding) {
-      this.d.log.warn(`gap in the event stream after seq ${lastSeq}; resuming`);
-      this.sendResume(session);
-    }
-    const replay = this.s.replay;
-    if (this.s.state === 'replaying' && replay) {
-      if (lastSeq >= replay.toSeq) this.goLive();
-      else this.set({ replay: { ...replay, appliedSeq: lastSeq } });
-    } else if (r.applied || r.rejected) this.d.onLinkState(this.state());
+    const events = m.data.events;
+    const skipped = { duplicates: 0, unreadable: 0 };
+    await this.inSlices(session, events, APPLY_CHUNK, (slice) => {
+      const r = this.d.replicator.applyEvents(slice);
+      skipped.duplicates += r.duplicates;
+      skipped.unreadable += r.unreadable;
+      if (r.applied || r.rejected) this.d.onChanges(r.changes);
+      const lastSeq = this.d.replicator.meta.lastSeq;
+      if (r.gap && !session.resumeOutstanding) {
+        this.d.log.warn(`gap in the event stream after seq ${lastSeq}; resuming`);
+        this.sendResume(session);
+      }
+      const replay = this.s.replay;
+      if (this.s.state === 'replaying' && replay) {
+        if (lastSeq >= replay.toSeq) this.goLive();
+        else if (lastSeq > replay.appliedSeq) {
+          this.set({ replay: { ...replay, appliedSeq: lastSeq } });
+          this.progressed(session);
+        }
+      } else if (r.applied || r.rejected) this.d.onLinkState(this.state());
+      return !r.gap; // nothing from a gap on is applied
+    });
+    this.logOddities(events, skipped);
+  }
+
+  /** One line per message for what it should not have held, however many slices or events. */
+  private logOddities(events: readonly unknown[], skipped: { duplicates: number; unreadable: number }): void {
+    const odd = [
+      skipped.duplicates && `${skipped.duplicates} duplicates skipped`,
+      skipped.unreadable && `${skipped.unreadable} without a readable seq skipped`,
+      events.length > MAX_EVENTS_PER_MESSAGE && `more than ${MAX_EVENTS_PER_MESSAGE} events, applied anyway`,
+    ].filter(Boolean);
+    if (!odd.length) return;
+    let [lo, hi] = [Infinity, -Infinity];
+    for (const seq of inferSeqs(events)) if (seq !== null) [lo, hi] = [Math.min(lo, seq), Math.max(hi, seq)];
+    const range = lo <= hi ? `seq ${lo}…${hi}` : 'no readable seq';
+    this.d.log.warn(`events message of ${events.length} events (${range}): ${odd.join('; ')}`);
   }
 
   private async onSnapshot(session: Session, msg: unknown): Promise<void> {
@@ -292,14 +345,17 @@ export class HubLink {
       session.snapshot = null;
       return this.sendResume(session);
     }
-    // Staged in short transactions with yields between; a newer resume or a lost link abandons it.
-    const events = m.data.events;
-    for (let i = 0; i < events.length; i += APPLY_CHUNK) {
-      if (i > 0) await new Promise((r) => setImmediate(r));
-      if (session.gen !== this.gen || session.snapshot !== collector) return;
-      this.d.replicator.stageSnapshot(collector.build, collector.seq, events.slice(i, i + APPLY_CHUNK));
+    if (outcome === 'too_large') {
+      const message = `the hub's snapshot grew past ${MAX_SNAPSHOT_BYTES / 1e6} MB at part ${m.data.part} of ${collector.parts}; this console stages at most that`;
+      return this.lost(session.gen, message, { code: 'snapshot_too_large', message });
     }
-    if (!collector.complete) return;
+    this.progressed(session);
+    // Staged in short transactions with yields between; a newer resume or a lost link abandons it.
+    const staged = await this.inSlices(session, m.data.events, APPLY_CHUNK, (slice) => {
+      if (session.snapshot !== collector) return false;
+      this.d.replicator.stageSnapshot(collector.build, collector.seq, slice);
+    });
+    if (!staged || session.snapshot !== collector || !collector.complete) return;
     session.snapshot = null;
     const changes = this.d.replicator.commitSnapshot(collector.build, collector.seq, session.hello!.hubId);
     this.d.log.info(`snapshot applied: state replaced at seq ${collector.seq} (${collector.parts} part(s))`);
@@ -307,7 +363,27 @@ export class HubLink {
     this.goLive();
   }
 
+  /** The replay or snapshot moved on: its stall clock starts again. */
+  private progressed(session: Session): void {
+    if (session.stallTimer) clearTimeout(session.stallTimer);
+    session.stallTimer = setTimeout(() => this.stalled(session), STALL_TIMEOUT_MS);
+  }
+
+  private stalled(session: Session): void {
+    const within = `within ${STALL_TIMEOUT_MS / 1000} s`;
+    const c = session.snapshot;
+    const error = c
+      ? { code: 'snapshot_stalled', message: `the hub stopped sending its snapshot: part ${c.received + 1} of ${c.parts} did not come ${within}` }
+      : {
+          code: 'replay_stalled',
+          message: `the hub stopped sending its replay: no new event ${within}, at seq ${this.d.replicator.meta.lastSeq} of ${this.s.replay?.toSeq}`,
+        };
+    this.lost(session.gen, error.message, error);
+  }
+
   private goLive(): void {
+    const timer = this.session?.stallTimer;
+    if (timer) clearTimeout(timer);
     this.attempt = 0;
     this.set({ state: 'live', replay: null, error: null, nextRetryAt: null });
     this.d.log.info(`live at seq ${this.d.replicator.meta.lastSeq}`);
@@ -321,6 +397,7 @@ export class HubLink {
     this.d.sender.offline();
     if (!session) return;
     if (session.helloTimer) clearTimeout(session.helloTimer);
+    if (session.stallTimer) clearTimeout(session.stallTimer);
     session.socket.removeAllListeners();
     session.socket.disconnect();
   }

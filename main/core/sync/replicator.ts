@@ -34,6 +34,10 @@ export interface EventsResult {
   changes: Changes;
   applied: number;
   rejected: number;
+  /** Events at or below lastSeq (delivered again), skipped; the caller sums them up per message. */
+  duplicates: number;
+  /** Events whose seq could not be read nor inferred, skipped. */
+  unreadable: number;
   /** An event beyond lastSeq + 1 arrived: nothing from it on was applied; resume from lastSeq. */
   gap: boolean;
 }
@@ -41,8 +45,11 @@ export interface EventsResult {
 /** A snapshot being built part by part in staging tables. */
 export interface SnapshotBuild {
   staging: Store;
-  rejected: { seq: number; parse: Extract<EventParse, { ok: false }>; raw: unknown }[];
+  /** Kept as the text `rejected_events` stores, not the raw event: a snapshot may reject many fat ones. */
+  rejected: { seq: number; parse: Extract<EventParse, { ok: false }>; text: string | null }[];
   commandIds: string[];
+  /** The ids of its events so far: one id twice is rejected (the swap's INSERT would trip events_by_id). */
+  ids: Set<string>;
   lastEventAt: string | null;
 }
 
@@ -76,22 +83,34 @@ export class Replicator {
     let { lastSeq, lastEventAt, rejectedEvents } = this.cursor;
     let applied = 0;
     let rejected = 0;
+    let duplicates = 0;
+    let unreadable = 0;
     let gap = false;
     const now = new Date().toISOString();
     this.store.refetchableTx(() => {
       const rows = new WorkingSet(this.store);
+      // An id is taken if the log has it (one read of its unique index) or an event before it here.
+      const ids = new Map<string, number>();
+      const usedBy = (e: HubEvent) => {
+        const first = ids.get(e.id) ?? this.store.events.seqOfId(e.id);
+        if (first === null) ids.set(e.id, e.seq);
+        return first === null ? null : `by seq ${first}`;
+      };
       for (let i = 0; i < raws.length; i++) {
         const seq = seqs[i];
         if (seq === null) {
-          this.log.warn(`skipped an event without a readable seq (message position ${i})`);
+          unreadable++;
           continue;
         }
-        if (seq <= lastSeq) continue; // duplicate delivery
+        if (seq <= lastSeq) {
+          duplicates++; // delivered again
+          continue;
+        }
         if (seq > lastSeq + 1) {
           gap = true;
           break;
         }
-        const parsed = parseEvent(raws[i]);
+        const parsed = unlessIdUsed(parseEvent(raws[i]), usedBy);
         if (parsed.ok) {
           this.apply(rows, parsed.event, changes, (id) => {
             const row = this.store.outbox.reconcile(id);
@@ -100,7 +119,7 @@ export class Replicator {
           lastEventAt = parsed.event.at;
           applied++;
         } else {
-          rejectedEvents = this.reject(seq, parsed, raws[i], now);
+          rejectedEvents = this.reject(seq, parsed, rawText(raws[i]), now);
           rejected++;
         }
         lastSeq = seq;
@@ -110,12 +129,12 @@ export class Replicator {
       changes.reconciled.push(...this.store.outbox.reconcileAckedUpTo(lastSeq));
     });
     this.cursor = { ...this.cursor, lastSeq, lastEventAt, rejectedEvents };
-    return { changes, applied, rejected, gap };
+    return { changes, applied, rejected, duplicates, unreadable, gap };
   }
 
   /** Start building a snapshot in staging tables; the live state is untouched until commit. */
   beginSnapshot(): SnapshotBuild {
-    return { staging: this.store.staging(), rejected: [], commandIds: [], lastEventAt: null };
+    return { staging: this.store.staging(), rejected: [], commandIds: [], ids: new Set(), lastEventAt: null };
   }
 
   /** Add some of a snapshot's events to the build, in one (staging) transaction. */
@@ -123,10 +142,15 @@ export class Replicator {
     const changes = emptyChanges();
     build.staging.tx(() => {
       const rows = new WorkingSet(build.staging);
+      const usedBy = (e: HubEvent) => {
+        if (build.ids.has(e.id)) return 'in this snapshot';
+        build.ids.add(e.id);
+        return null;
+      };
       for (const raw of raws) {
-        const parsed = parseEvent(raw);
+        const parsed = unlessIdUsed(parseEvent(raw), usedBy);
         if (!parsed.ok) {
-          build.rejected.push({ seq, parse: parsed, raw });
+          build.rejected.push({ seq, parse: parsed, text: rawText(raw) });
           continue;
         }
         this.apply(rows, parsed.event, changes, (id) => build.commandIds.push(id));
@@ -146,7 +170,7 @@ export class Replicator {
     const now = new Date().toISOString();
     this.store.refetchableTx(() => {
       this.store.adoptStaging();
-      for (const r of build.rejected) rejectedEvents = this.reject(r.seq, r.parse, r.raw, now);
+      for (const r of build.rejected) rejectedEvents = this.reject(r.seq, r.parse, r.text, now);
       for (const id of build.commandIds) {
         const row = this.store.outbox.reconcile(id);
         if (row) changes.reconciled.push(row);
@@ -160,14 +184,8 @@ export class Replicator {
     return changes;
   }
 
-  private reject(seq: number, r: Extract<EventParse, { ok: false }>, raw: unknown, now: string): number {
+  private reject(seq: number, r: Extract<EventParse, { ok: false }>, text: string | null, now: string): number {
     this.log.warn(`rejected event seq=${seq}: ${r.reason}`);
-    let text: string | null = null;
-    try {
-      text = JSON.stringify(raw)?.slice(0, RAW_KEEP) ?? null;
-    } catch {
-      text = null;
-    }
     return this.store.events.addRejected(seq, r.reason, text, now);
   }
 
@@ -211,6 +229,25 @@ export class Replicator {
     if (e.commandId) onCommand(e.commandId);
     rows.insertEvent(logRow(e, targetId));
   }
+}
+
+/** The start of a rejected event's JSON, as `rejected_events` keeps it. */
+function rawText(raw: unknown): string | null {
+  try {
+    return JSON.stringify(raw)?.slice(0, RAW_KEEP) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A valid event whose id another event already has is rejected like a malformed one (§3: ids are
+ * globally unique; a reused id is not the same event again — that would have the same seq).
+ */
+function unlessIdUsed(p: EventParse, usedBy: (e: HubEvent) => string | null): EventParse {
+  if (!p.ok) return p;
+  const by = usedBy(p.event);
+  return by === null ? p : { ok: false, seq: p.event.seq, reason: `event id already used ${by}` };
 }
 
 /** A valid event as the log stores it, filed under the request, crew or contractor it is about. */
