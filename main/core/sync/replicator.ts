@@ -48,8 +48,6 @@ export interface SnapshotBuild {
   /** Kept as the text `rejected_events` stores, not the raw event: a snapshot may reject many fat ones. */
   rejected: { seq: number; parse: Extract<EventParse, { ok: false }>; text: string | null }[];
   commandIds: string[];
-  /** The ids of its events so far: one id twice is rejected (the swap's INSERT would trip events_by_id). */
-  ids: Set<string>;
   lastEventAt: string | null;
 }
 
@@ -89,13 +87,6 @@ export class Replicator {
     const now = new Date().toISOString();
     this.store.refetchableTx(() => {
       const rows = new WorkingSet(this.store);
-      // An id is taken if the log has it (one read of its unique index) or an event before it here.
-      const ids = new Map<string, number>();
-      const usedBy = (e: HubEvent) => {
-        const first = ids.get(e.id) ?? this.store.events.seqOfId(e.id);
-        if (first === null) ids.set(e.id, e.seq);
-        return first === null ? null : `by seq ${first}`;
-      };
       for (let i = 0; i < raws.length; i++) {
         const seq = seqs[i];
         if (seq === null) {
@@ -110,7 +101,7 @@ export class Replicator {
           gap = true;
           break;
         }
-        const parsed = unlessIdUsed(parseEvent(raws[i]), usedBy);
+        const parsed = parseEvent(raws[i]);
         if (parsed.ok) {
           this.apply(rows, parsed.event, changes, (id) => {
             const row = this.store.outbox.reconcile(id);
@@ -134,7 +125,7 @@ export class Replicator {
 
   /** Start building a snapshot in staging tables; the live state is untouched until commit. */
   beginSnapshot(): SnapshotBuild {
-    return { staging: this.store.staging(), rejected: [], commandIds: [], ids: new Set(), lastEventAt: null };
+    return { staging: this.store.staging(), rejected: [], commandIds: [], lastEventAt: null };
   }
 
   /** Add some of a snapshot's events to the build, in one (staging) transaction. */
@@ -142,13 +133,8 @@ export class Replicator {
     const changes = emptyChanges();
     build.staging.tx(() => {
       const rows = new WorkingSet(build.staging);
-      const usedBy = (e: HubEvent) => {
-        if (build.ids.has(e.id)) return 'in this snapshot';
-        build.ids.add(e.id);
-        return null;
-      };
       for (const raw of raws) {
-        const parsed = unlessIdUsed(parseEvent(raw), usedBy);
+        const parsed = parseEvent(raw);
         if (!parsed.ok) {
           build.rejected.push({ seq, parse: parsed, text: rawText(raw) });
           continue;
@@ -238,16 +224,6 @@ function rawText(raw: unknown): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * A valid event whose id another event already has is rejected like a malformed one (§3: ids are
- * globally unique; a reused id is not the same event again — that would have the same seq).
- */
-function unlessIdUsed(p: EventParse, usedBy: (e: HubEvent) => string | null): EventParse {
-  if (!p.ok) return p;
-  const by = usedBy(p.event);
-  return by === null ? p : { ok: false, seq: p.event.seq, reason: `event id already used ${by}` };
 }
 
 /** A valid event as the log stores it, filed under the request, crew or contractor it is about. */
