@@ -3,11 +3,13 @@
 // stdout carries status lines for scripts: `core ready`, `core live lastSeq=N` (each time the
 // console has caught up), `core stopped code=C` (a final refusal by the hub: exit status 3).
 // Logs go to stderr. The outbox stays intact in the data directory. Exit status 2 with a one-line
-// reason on bad settings, or when another core holds the data directory.
+// reason on bad settings, when another core holds the data directory, or when its database is
+// damaged, read-only or on a full disk.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../core/config';
 import { DataDirInUseError } from '../core/data-dir';
+import { DatabaseError } from '../core/db/errors';
 import { startCore } from '../core/index';
 
 const userDataDir = process.env.C137_USER_DATA_DIR ?? join(homedir(), '.config', 'Console 137');
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  const refusal = err instanceof ConfigError || err instanceof DataDirInUseError;
+  const refusal = err instanceof ConfigError || err instanceof DataDirInUseError || err instanceof DatabaseError;
   process.stderr.write(`headless: ${refusal ? err.message : (err as Error).stack ?? err}\n`);
   process.exit(2);
 });

@@ -7,6 +7,7 @@ import type { CommandAck } from '../../common/protocol/hub-protocol';
 import { describeConfig, type CoreConfig } from './config';
 import { queueCommand } from './commands';
 import { openDataDir } from './data-dir';
+import { withDatabaseErrors } from './db/errors';
 import { DB_FILE_NAME, Store, type OutboxRow } from './db/store';
 import { contractorViews, createHandlers } from './handlers';
 import { LiveFeed } from './live';
@@ -40,11 +41,13 @@ export async function startCore(
   opts: { log?: Logger; basemapUrl?: string | null } = {},
 ): Promise<Core> {
   const log = opts.log ?? stderrLogger();
+  const file = join(config.dataDir, DB_FILE_NAME);
   // One core per data directory, private to this user; refused before the database is opened.
-  const dataDir = openDataDir(config.dataDir, log);
+  // A directory or database it cannot use is told for people (./db/errors), not as a stack.
+  const dataDir = withDatabaseErrors(file, () => openDataDir(config.dataDir, log));
   let store: Store;
   try {
-    store = Store.open(join(config.dataDir, DB_FILE_NAME));
+    store = Store.open(file);
   } catch (err) {
     dataDir.release();
     throw err;

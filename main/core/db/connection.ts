@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { createPrivateFile } from '../data-dir';
+import { withDatabaseErrors } from './errors';
 import { migrate, schemaVersion, SchemaVersionError, SCHEMA_VERSION } from './migrate';
 import { stagingSql } from './staging';
 
@@ -23,6 +24,10 @@ export class Connection {
    * the database file's mode.
    */
   static open(path: string): Connection {
+    return withDatabaseErrors(path, () => Connection.openForWriting(path));
+  }
+
+  private static openForWriting(path: string): Connection {
     if (!existsSync(path)) createPrivateFile(path);
     const db = new Database(path, { timeout: 5000 });
     try {
@@ -32,6 +37,9 @@ export class Connection {
       // log's index pages in memory instead of re-reading them from the WAL.
       db.pragma('cache_size = -16000');
       migrate(db);
+      // SQLite quietly opens a file it may read but not write read-only: a write that changes
+      // nothing (no page, no WAL frame) finds that out now rather than at the first real write.
+      db.exec('DELETE FROM meta WHERE 0');
     } catch (err) {
       db.close();
       throw err;

@@ -4,6 +4,7 @@
 // and a huge message is worked through in slices with yields between, so neither a 100,000-event
 // replay nor a 500,000-fix message freezes the UI's transport. A replay or snapshot that stops
 // making progress, or a snapshot bigger than a console stages, drops the link (docs/sync.md).
+import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import {
   CONNECT_ERRORS,
@@ -20,7 +21,8 @@ import {
 } from '../../../common/protocol/hub-protocol';
 import type { LinkState } from '../../../common/api/contract';
 import type { CoreConfig } from '../config';
-import type { FixRow } from '../db/store';
+import { databaseError } from '../db/errors';
+import { DB_FILE_NAME, type FixRow } from '../db/store';
 import type { Logger } from '../log';
 import type { PositionBook } from '../positions';
 import { backoffDelay } from './backoff';
@@ -211,9 +213,11 @@ export class HubLink {
         try {
           await this.handle(session, item);
         } catch (err) {
-          // A bug or a storage failure: drop the link and start over from what is stored.
-          this.d.log.error(`sync failed: ${(err as Error).stack ?? err}`);
-          this.lost(item.gen, 'internal error while applying hub data');
+          // A storage failure is told for people (which file, what to do); anything else is a bug,
+          // logged with its stack. Either way: drop the link and start over from what is stored.
+          const storage = databaseError(err, join(this.d.config.dataDir, DB_FILE_NAME));
+          this.d.log.error(`sync failed: ${storage?.message ?? (err as Error).stack ?? err}`);
+          this.lost(item.gen, storage ? `cannot store hub data: ${storage.message}` : 'internal error while applying hub data');
         }
         if (item.kind !== 'positions') await new Promise((r) => setImmediate(r));
       }
