@@ -13,6 +13,7 @@ import { startCore } from '../core/index';
 import { openBasemap } from '../core/basemap/index';
 import { startWebShell } from '../web-shell/server';
 import { BASEMAP_TILE_URL } from '../web-shell/assets';
+import { chromiumAppArgs, findChromium } from './chromium';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values: flags } = parseArgs({
@@ -47,11 +48,6 @@ function electronBinary(): string | null {
   }
 }
 
-function chromium(): string | null {
-  for (const bin of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (existsSync(bin)) return bin;
-  return null;
-}
-
 async function main(): Promise<void> {
   const dataDir = path.resolve(flags['data-dir']!);
   const hubDir = path.join(dataDir, 'hub');
@@ -84,24 +80,15 @@ async function main(): Promise<void> {
     // The wall display signs in with its own read-only credential (another browser profile).
     credentials: [{ role: 'operator' }, { role: 'wall' }],
   });
+  // The token URLs go to the user's own terminal, for a person: they keep working for as long as
+  // the demo runs (a reload, a second browser, a wall opened later). Chromium gets a one-time code.
   console.log(`console 137 (web shell) at ${shell.url}`);
   console.log(`wall display (read-only) at ${shell.urls.wall}`);
 
   let browser: ReturnType<typeof spawn> | null = null;
-  const bin = flags['no-open'] ? null : chromium();
+  const bin = flags['no-open'] ? null : findChromium();
   if (bin) {
-    browser = spawn(
-      bin,
-      [
-        `--app=${shell.url}`,
-        `--user-data-dir=${path.join(dataDir, 'chromium-profile')}`,
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      ],
-      { stdio: 'ignore' },
-    );
+    browser = spawn(bin, chromiumAppArgs(shell, path.join(dataDir, 'chromium-profile')), { stdio: 'ignore' });
     browser.on('exit', () => void shutdown());
   } else if (!flags['no-open']) {
     console.log('Chromium was not found: open the URL above in a browser');

@@ -1,9 +1,12 @@
 // Who may talk to the loopback web shell. Anything on this machine can reach 127.0.0.1, and any web
 // page can make the browser send requests to it, so every request needs three things: a loopback
 // Host header (defeats DNS rebinding: a foreign name resolving to 127.0.0.1), a secret token
-// (first as `?token=`, then as an HttpOnly SameSite=Strict cookie), and for the WebSocket an
-// Origin that is our own page (cookies ride along on cross-site WebSocket handshakes). Each token
-// is a credential for one role (operator, wall): the role a connection's caller gets.
+// (first as `?token=` or a one-time `?code=`, then as an HttpOnly SameSite=Strict cookie), and for
+// the WebSocket an Origin that is our own page (cookies ride along on cross-site WebSocket
+// handshakes). Each token is a credential for one role (operator, wall): the role a connection's
+// caller gets. A one-time code stands in for a token where a URL is seen by others — a browser
+// started with it on its command line, which every local user can read in /proc: it is spent on
+// first use, and expires soon if never used.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Role } from '../../common/api/contract';
@@ -29,9 +32,16 @@ export interface Access {
    * cookie alone. One cookie per port: a browser profile holds one credential of a shell at a time.
    */
   authorise(req: IncomingMessage, url: URL): Authorised;
+  /** A fresh one-time code for the (first) credential of `role`. */
+  issueCode(role: Role): string;
+  /** The role and cookie of a code issued and neither spent nor expired; spends it. */
+  redeem(code: string): { role: Role; setCookie: string } | null;
 }
 
-export function createAccess(port: number, given: readonly Credential[]): Access {
+/** How long a one-time code stays good when it is never used: enough for a browser to start. */
+export const CODE_TTL_MS = 60_000;
+
+export function createAccess(port: number, given: readonly Credential[], codeTtlMs = CODE_TTL_MS): Access {
   if (given.length === 0) throw new Error('web shell: at least one credential');
   const credentials = given.map((c) => ({ role: c.role, token: c.token ?? randomBytes(32).toString('base64url') }));
   if (new Set(credentials.map((c) => c.token)).size < credentials.length) throw new Error('web shell: credentials need distinct tokens');
@@ -40,14 +50,11 @@ export function createAccess(port: number, given: readonly Credential[]): Access
   // Cookies are shared by every port of a host: the name carries the port so two shells (operator
   // and wall, or tests) never overwrite each other's.
   const cookieName = `c137_${port}`;
-  const expected = credentials.map((c) => ({ role: c.role, token: c.token, bytes: Buffer.from(c.token) }));
-  // Compared as bytes: a candidate of the token's length in characters but not in bytes (non-ASCII)
-  // would make timingSafeEqual throw, which in the upgrade handler would take the process down.
-  const match = (candidate: string | undefined | null) => {
-    if (typeof candidate !== 'string') return undefined;
-    const bytes = Buffer.from(candidate);
-    return expected.find((e) => bytes.length === e.bytes.length && timingSafeEqual(bytes, e.bytes));
-  };
+  const expected = credentials.map((c) => ({ ...c, bytes: Buffer.from(c.token) }));
+  const match = (candidate: string | undefined | null) => findSecret(expected, candidate);
+  const cookieFor = (token: string) => `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+  // Issued codes, each for one credential, until spent or expired.
+  let codes: Array<{ bytes: Buffer; credential: Required<Credential>; expires: number }> = [];
 
   return {
     credentials,
@@ -58,14 +65,54 @@ export function createAccess(port: number, given: readonly Credential[]): Access
       const fromQuery = url.searchParams.get('token');
       if (fromQuery !== null) {
         const found = match(fromQuery);
-        return found
-          ? { ok: true, role: found.role, setCookie: `${cookieName}=${found.token}; Path=/; HttpOnly; SameSite=Strict` }
-          : { ok: false };
+        return found ? { ok: true, role: found.role, setCookie: cookieFor(found.token) } : { ok: false };
       }
       const found = match(readCookie(req.headers.cookie, cookieName));
       return found ? { ok: true, role: found.role } : { ok: false };
     },
+    issueCode(role) {
+      const credential = credentials.find((c) => c.role === role);
+      if (!credential) throw new Error(`web shell: no ${role} credential`);
+      const code = randomBytes(32).toString('base64url');
+      codes.push({ bytes: Buffer.from(code), credential, expires: Date.now() + codeTtlMs });
+      return code;
+    },
+    redeem(code) {
+      const now = Date.now();
+      codes = codes.filter((c) => c.expires > now);
+      const found = findSecret(codes, code);
+      if (!found) return null;
+      codes = codes.filter((c) => c !== found);
+      return { role: found.credential.role, setCookie: cookieFor(found.credential.token) };
+    },
   };
+}
+
+/**
+ * The entry whose secret is `candidate`, compared in constant time. Compared as bytes: a candidate
+ * of the secret's length in characters but not in bytes (non-ASCII) would make timingSafeEqual
+ * throw, which in the upgrade handler would take the process down.
+ */
+function findSecret<T extends { bytes: Buffer }>(entries: readonly T[], candidate: string | undefined | null): T | undefined {
+  if (typeof candidate !== 'string') return undefined;
+  const bytes = Buffer.from(candidate);
+  return entries.find((e) => bytes.length === e.bytes.length && timingSafeEqual(bytes, e.bytes));
+}
+
+// What a token or a code is made of (base64url), percent-encoded or not, at the length of a secret.
+const SECRET_LIKE = /(?:[\w-]|%[0-9a-f]{2}){16,}/gi;
+const MAX_LOGGED_PATH = 120;
+
+/**
+ * What of a request target may be logged. A client may put a secret anywhere in it (`/abc<token>`,
+ * `?token=`, `?code=`): only the path is kept, never the query, and every long run of secret-like
+ * characters in it is masked. Paths are percent-encoded by the URL parser, so no control
+ * character reaches a log line.
+ */
+export function loggableTarget(url: URL | null): string {
+  if (!url) return '(unreadable)';
+  const path = url.pathname.replace(SECRET_LIKE, '…');
+  return (path.length > MAX_LOGGED_PATH ? `${path.slice(0, MAX_LOGGED_PATH)}…` : path) + (url.search ? '?…' : '');
 }
 
 function readCookie(header: string | undefined, name: string): string | null {

@@ -10,7 +10,7 @@ import { WebSocketServer } from 'ws';
 import { WS_MAX_MESSAGE_BYTES, WS_PATH } from '../../common/api/bridge';
 import type { Role } from '../../common/api/contract';
 import type { ApiHandlers } from '../../common/api/rpc';
-import { createAccess, type Credential } from './access';
+import { createAccess, loggableTarget, type Credential } from './access';
 import { serveApiSocket } from './api-socket';
 import { contentSecurityPolicy, parseTilePath, resolveAsset, securityHeaders, type BasemapTiles } from './assets';
 
@@ -29,15 +29,23 @@ export interface WebShellOptions {
    * restart. Keep them secret.
    */
   credentials?: Credential[];
-  /** Refusals and socket trouble; lines never contain the token. Default: stderr. */
+  /** How long a one-time code (`oneTimeUrl`) stays good when it is never used; default 60 s. */
+  codeTtlMs?: number;
+  /** Refusals and socket trouble; lines never contain a token or a code, nor any query. Default: stderr. */
   log?: (line: string) => void;
 }
 
 export interface WebShell {
-  /** http://127.0.0.1:PORT/?token=… of the first credential — hand it only to the browser that opens it. */
+  /** http://127.0.0.1:PORT/?token=… of the first credential — hand it only to the person or browser that opens it, never on a command line. */
   url: string;
   /** The same for each credential's role. */
   urls: Partial<Record<Role, string>>;
+  /**
+   * http://127.0.0.1:PORT/?code=… for the credential of `role` (default: the first one's): good
+   * once, for a short while, then useless — for where a URL is seen by others, such as a browser's
+   * command line. Opening it sets the cookie and redirects to `/`.
+   */
+  oneTimeUrl(role?: Role): string;
   origin: string;
   port: number;
   close(): Promise<void>;
@@ -60,31 +68,31 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const access = createAccess(port, credentials);
+  const access = createAccess(port, credentials, o.codeTtlMs);
   const headers = securityHeaders(contentSecurityPolicy(access.origins.map((origin) => origin.replace(/^http:/, 'ws:'))));
   const origin = `http://127.0.0.1:${port}`;
   let connections = 0;
 
-  function deny(res: ServerResponse, status: number, reason: string, req: IncomingMessage, path: string): void {
+  function deny(res: ServerResponse, status: number, reason: string, req: IncomingMessage, url: URL | null): void {
     // A missing file is routine (favicon.ico); refusals are what an operator may need to see.
-    if (status !== 404) log(`refused ${req.method} ${path}: ${reason}`);
+    if (status !== 404) log(`refused ${req.method} ${loggableTarget(url)}: ${reason}`);
     res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(`${status}\n`);
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = parseRequestUrl(req.url);
-    const path = url?.pathname ?? '(unreadable)';
-    if (!access.hostAllowed(req)) return deny(res, 403, 'host is not loopback', req, path);
-    if (!url) return deny(res, 400, 'bad request target', req, path);
+    if (!access.hostAllowed(req)) return deny(res, 403, 'host is not loopback', req, url);
+    if (!url) return deny(res, 400, 'bad request target', req, url);
+    if (url.searchParams.has('code')) return exchangeCode(req, res, url);
     const auth = access.authorise(req, url);
-    if (!auth.ok) return deny(res, 403, 'no valid token', req, path);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method', req, path);
+    if (!auth.ok) return deny(res, 403, 'no valid token', req, url);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method', req, url);
     const extra: Record<string, string> = auth.setCookie ? { 'Set-Cookie': auth.setCookie } : {};
 
     const tile = parseTilePath(url.pathname);
     if (tile) {
-      if (!o.basemap) return deny(res, 404, 'no basemap', req, path);
+      if (!o.basemap) return deny(res, 404, 'no basemap', req, url);
       const bytes = o.basemap.tile(tile.z, tile.x, tile.y);
       // 204: a tile with nothing in it; MapLibre draws it empty instead of reporting an error.
       if (!bytes) return void res.writeHead(204, { ...headers, ...extra }).end();
@@ -99,10 +107,19 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
     }
 
     const asset = await resolveAsset(o.staticDir, url.pathname);
-    if (!asset) return deny(res, 404, 'no such file', req, path);
+    if (!asset) return deny(res, 404, 'no such file', req, url);
     res.writeHead(200, { ...headers, ...extra, 'Content-Type': asset.type, 'Content-Length': asset.size });
     if (req.method === 'HEAD') return void res.end();
     await pipeline(createReadStream(asset.file), res);
+  }
+
+  /** A one-time code for the cookie, then `/`: the spent code leaves the address bar and history. */
+  function exchangeCode(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    // Only a page load spends a code (not a HEAD or a prefetch by another method).
+    if (req.method !== 'GET') return deny(res, 405, 'method', req, url);
+    const spent = access.redeem(url.searchParams.get('code')!);
+    if (!spent) return deny(res, 403, 'no valid one-time code', req, url);
+    res.writeHead(303, { ...headers, 'Set-Cookie': spent.setCookie, Location: '/', 'Content-Length': 0 }).end();
   }
 
   server.on('request', (req, res) => {
@@ -130,7 +147,7 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
             ? 'no valid token'
             : null;
     if (reason || !auth?.ok) {
-      log(`refused WebSocket ${url?.pathname ?? '(unreadable)'}: ${reason}`);
+      log(`refused WebSocket ${loggableTarget(url)}: ${reason}`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
@@ -144,6 +161,7 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
   return {
     url: `${origin}/?token=${access.credentials[0].token}`,
     urls,
+    oneTimeUrl: (role = access.credentials[0].role) => `${origin}/?code=${access.issueCode(role)}`,
     origin,
     port,
     async close() {

@@ -67,6 +67,26 @@ describe('renderer WebSocket transport', () => {
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
   });
 
+  it('opens from a one-time code as the demo’s app window does: cookie, then `/`; the code is spent', async () => {
+    const url = shell.oneTimeUrl();
+    const contexts = [await browser.newContext(), await browser.newContext()];
+    try {
+      const app = await contexts[0].newPage();
+      expect((await app.goto(url))?.status()).toBe(200);
+      expect(app.url()).toBe(`${shell.origin}/`);
+      await app.waitForFunction(() => 'client' in window);
+      const boot = await app.evaluate(() => (window as unknown as PageWindow).client.query('bootstrap', {}));
+      expect(boot.role).toBe('operator');
+      await app.reload();
+      await app.waitForFunction(() => 'client' in window);
+
+      const copied = await contexts[1].newPage();
+      expect((await copied.goto(url))?.status()).toBe(403);
+    } finally {
+      for (const c of contexts) await c.close();
+    }
+  });
+
   it('runs queries and commands, with the core’s errors as ApiErrors', async () => {
     const boot = await page.evaluate(() => (window as unknown as PageWindow).client.query('bootstrap', {}));
     expect(boot.requests.map((r) => r.id)).toEqual(['r-1', 'r-2', 'r-3']);
