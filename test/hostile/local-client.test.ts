@@ -6,10 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebShell, type WebShell } from '../../main/web-shell/server';
 import { waitFor } from '../core/helpers';
 import { fixtureHandlers } from '../web-shell/fixture-handlers';
-import { ApiSocket, cookieOf, rawGet, rendererDir, resultFor } from '../web-shell/support';
+import { ApiSocket, openApiSocket, rendererDir, resultFor } from '../web-shell/support';
 
 const FLOOD = 30_000; // bootstrap calls of ~1.4 KB answers each: ~40 MB, far past any socket buffer
 const BOOTSTRAP = { kind: 'query', name: 'bootstrap', input: {} };
+const TOKEN = 'local-client-test-token-0123456789abcdef';
 
 /** Calls `from`…`to - 1` as fast as the socket takes them, yielding now and then. */
 async function flood(socket: ApiSocket, from: number, to: number): Promise<void> {
@@ -25,10 +26,8 @@ const sockets: ApiSocket[] = [];
 const log: string[] = [];
 
 async function open(): Promise<ApiSocket> {
-  const cookie = cookieOf(await rawGet(shell.port, `/?token=${new URL(shell.url).searchParams.get('token')}`));
-  const socket = new ApiSocket(shell.port, cookie);
+  const socket = await openApiSocket(shell.port, TOKEN);
   sockets.push(socket);
-  await socket.open();
   return socket;
 }
 
@@ -44,7 +43,12 @@ async function bootstrapMs(socket: ApiSocket, id: number): Promise<number> {
 beforeEach(async () => {
   files = rendererDir();
   log.length = 0;
-  shell = await startWebShell({ handlers: fixtureHandlers(), staticDir: files.dir, log: (line) => log.push(line) });
+  shell = await startWebShell({
+    handlers: fixtureHandlers(),
+    staticDir: files.dir,
+    credentials: [{ role: 'operator', token: TOKEN }],
+    log: (line) => log.push(line),
+  });
 });
 afterEach(async () => {
   for (const s of sockets.splice(0)) s.close();

@@ -100,6 +100,13 @@ export class ApiSocket {
   }
 }
 
+/** An ApiSocket signed in with `token` (through the cookie its page would get), connected. */
+export async function openApiSocket(port: number, token: string): Promise<ApiSocket> {
+  const socket = new ApiSocket(port, cookieOf(await rawGet(port, `/?token=${token}`)));
+  await socket.open();
+  return socket;
+}
+
 export const resultFor =
   (id: number | null) =>
   (m: WsServerMessage): m is Extract<WsServerMessage, { t: 'result' }> =>
