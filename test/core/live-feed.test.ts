@@ -53,7 +53,7 @@ describe('live feed', () => {
 });
 
 describe('snapshot parts', () => {
-  const build = { staging: null as never, rejected: [], commandIds: [], lastEventAt: null };
+  const build = { staging: null as never, rejected: [], commandIds: [], ids: new Set<string>(), lastEventAt: null };
   it('takes parts of its own seq and count in order, ignores others and spots a missing part', () => {
     const c = new SnapshotCollector(40, 3, build);
     const part = (p: number, seq = 40, parts = 3) => ({ seq, part: p, parts, events: [] });

@@ -95,5 +95,6 @@ export class Store {
   /** Replace the hub-derived tables with the staging copies (call inside a transaction). */
   adoptStaging(): void {
     adoptStaging(this.c.db);
+    this.events.reindexIds();
   }
 }

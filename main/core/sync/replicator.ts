@@ -48,6 +48,8 @@ export interface SnapshotBuild {
   /** Kept as the text `rejected_events` stores, not the raw event: a snapshot may reject many fat ones. */
   rejected: { seq: number; parse: Extract<EventParse, { ok: false }>; text: string | null }[];
   commandIds: string[];
+  /** The ids of its events so far: one id twice is rejected (the swap's INSERT would trip events_by_id). */
+  ids: Set<string>;
   lastEventAt: string | null;
 }
 
@@ -87,6 +89,15 @@ export class Replicator {
     const now = new Date().toISOString();
     this.store.refetchableTx(() => {
       const rows = new WorkingSet(this.store);
+      // An id is taken if the log has it or an event before it here has — by another seq: the same
+      // seq is this very event, met again after a transaction that did not commit.
+      const ids = this.store.events.seqsOfIds(idsOf(raws));
+      const usedBy = (e: HubEvent) => {
+        const first = ids.get(e.id) ?? null;
+        if (first !== null && first !== e.seq) return `by seq ${first}`;
+        ids.set(e.id, e.seq);
+        return null;
+      };
       for (let i = 0; i < raws.length; i++) {
         const seq = seqs[i];
         if (seq === null) {
@@ -101,7 +112,7 @@ export class Replicator {
           gap = true;
           break;
         }
-        const parsed = parseEvent(raws[i]);
+        const parsed = unlessIdUsed(parseEvent(raws[i]), usedBy);
         if (parsed.ok) {
           this.apply(rows, parsed.event, changes, (id) => {
             const row = this.store.outbox.reconcile(id);
@@ -125,7 +136,7 @@ export class Replicator {
 
   /** Start building a snapshot in staging tables; the live state is untouched until commit. */
   beginSnapshot(): SnapshotBuild {
-    return { staging: this.store.staging(), rejected: [], commandIds: [], lastEventAt: null };
+    return { staging: this.store.staging(), rejected: [], commandIds: [], ids: new Set(), lastEventAt: null };
   }
 
   /** Add some of a snapshot's events to the build, in one (staging) transaction. */
@@ -133,8 +144,13 @@ export class Replicator {
     const changes = emptyChanges();
     build.staging.tx(() => {
       const rows = new WorkingSet(build.staging);
+      const usedBy = (e: HubEvent) => {
+        if (build.ids.has(e.id)) return 'in this snapshot';
+        build.ids.add(e.id);
+        return null;
+      };
       for (const raw of raws) {
-        const parsed = parseEvent(raw);
+        const parsed = unlessIdUsed(parseEvent(raw), usedBy);
         if (!parsed.ok) {
           build.rejected.push({ seq, parse: parsed, text: rawText(raw) });
           continue;
@@ -224,6 +240,26 @@ function rawText(raw: unknown): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A valid event whose id another event already has is rejected like a malformed one (§3: ids are
+ * globally unique; a reused id is not the same event again — that would have the same seq).
+ */
+function unlessIdUsed(p: EventParse, usedBy: (e: HubEvent) => string | null): EventParse {
+  if (!p.ok) return p;
+  const by = usedBy(p.event);
+  return by === null ? p : { ok: false, seq: p.event.seq, reason: `event id already used ${by}` };
+}
+
+/** The string ids of a message's events, as sent (each is checked once parsed). */
+function idsOf(raws: readonly unknown[]): string[] {
+  const ids: string[] = [];
+  for (const r of raws) {
+    const id = (r as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') ids.push(id);
+  }
+  return ids;
 }
 
 /** A valid event as the log stores it, filed under the request, crew or contractor it is about. */

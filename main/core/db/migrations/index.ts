@@ -5,5 +5,6 @@ import { initialSchema } from './0001-initial';
 import { outboxTable } from './0002-outbox';
 import { crewPositionsTable } from './0003-crew-positions';
 import { eventsByRequestIndex } from './0004-events-by-request';
+import { eventIdsTable } from './0005-event-ids';
 
-export const MIGRATIONS: readonly string[] = [initialSchema, outboxTable, crewPositionsTable, eventsByRequestIndex];
+export const MIGRATIONS: readonly string[] = [initialSchema, outboxTable, crewPositionsTable, eventsByRequestIndex, eventIdsTable];
