@@ -13,9 +13,9 @@ import { chmodSync, closeSync, existsSync, fchmodSync, lstatSync, mkdirSync, ope
 import { join } from 'node:path';
 import type { Logger } from './log';
 
-export const PRIVATE_DIR_MODE = 0o700;
-export const PRIVATE_FILE_MODE = 0o600;
-export const LOCK_FILE_NAME = 'console137.lock';
+const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_FILE_MODE = 0o600;
+const LOCK_FILE_NAME = 'console137.lock';
 /** How long the holder's pid record may wait for a reader of the lock file, and a reader for it. */
 const LOCK_BUSY_MS = 2000;
 
@@ -68,11 +68,16 @@ export function openDataDir(dir: string, log: Logger): DataDirLock {
   if (existsSync(dir)) tighten(dir, PRIVATE_DIR_MODE, 'data directory', log);
   else createPrivateDir(dir);
   const lock = lockDataDir(dir);
-  // chmod by path, never open+close: closing any descriptor of the lock file would drop this
-  // process's fcntl locks on it.
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (lstatSync(path).isFile()) tighten(path, PRIVATE_FILE_MODE, 'file', log);
+  try {
+    // chmod by path, never open+close: closing any descriptor of the lock file would drop this
+    // process's fcntl locks on it.
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (lstatSync(path).isFile()) tighten(path, PRIVATE_FILE_MODE, 'file', log);
+    }
+  } catch (err) {
+    lock.release();
+    throw err;
   }
   return lock;
 }
