@@ -1,11 +1,11 @@
 // Validates one operator command and queues it (with its optimistic effect) in a data
 // directory's outbox; the running core, or the next one started, sends it. Prints the commandId.
 //   npm run command -- --data-dir DIR --type request.acknowledge --data '{"id":"137-…"}' --operator ID
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFlags } from '../core/config';
 import { queueCommand } from '../core/commands';
 import { DB_FILE_NAME, Store } from '../core/db/store';
+import { createPrivateDir } from '../core/data-dir';
 
 const USAGE = 'usage: command --data-dir DIR --type TYPE --data JSON --operator ID';
 
@@ -24,7 +24,9 @@ function main(): void {
   } catch (err) {
     throw new Error(`--data is not JSON: ${(err as Error).message}`);
   }
-  mkdirSync(f.dataDir, { recursive: true });
+  // Private like a core's (citizens' data lands here); the core's lock is not taken: this CLI
+  // queues into a running core's outbox through SQLite's own locking.
+  createPrivateDir(f.dataDir);
   const store = Store.open(join(f.dataDir, DB_FILE_NAME));
   try {
     const { commandId } = queueCommand(store, { type: f.type, data }, operator);
