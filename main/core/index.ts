@@ -83,7 +83,17 @@ export async function startCore(
     touchTarget(row);
     live.touchLink();
   };
-  const sender = new OutboxSender(store, () => replicator.meta.lastSeq, log, onSettled);
+  const sender = new OutboxSender({
+    store,
+    lastSeq: () => replicator.meta.lastSeq,
+    link: () => link.state(),
+    log,
+    onSettled,
+    onOverlaysExpired: (rows) => {
+      rows.forEach(touchTarget);
+      live.touchLink();
+    },
+  });
 
   const publish = (c: Changes) => {
     live.touchRequests(c.requests);

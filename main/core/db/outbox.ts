@@ -121,6 +121,18 @@ export class OutboxStore {
     return rows;
   }
 
+  /** Acked commands still showing their effect, acked before `settledBefore`, lose it (returns them). */
+  expireAckedOverlays(settledBefore: string): OutboxRow[] {
+    const where = "overlay = 1 AND state = 'acked' AND settled_at < ?";
+    const rows = OUTBOX.all(this.c.st(`${OUTBOX.select} WHERE ${where} ORDER BY rowid`).all(settledBefore));
+    if (rows.length) this.c.st(`UPDATE outbox SET overlay = 0 WHERE ${where}`).run(settledBefore);
+    return rows;
+  }
+
+  hasAckedOverlays(): boolean {
+    return this.c.st("SELECT 1 FROM outbox WHERE overlay = 1 AND state = 'acked' LIMIT 1").get() !== undefined;
+  }
+
   /** Forget settled commands older than `before` (the hub remembers acks for 7 days). */
   prune(before: string): void {
     this.c.st("DELETE FROM outbox WHERE state != 'pending' AND overlay = 0 AND settled_at < ?").run(before);
