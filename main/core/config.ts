@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { Id } from '../../common/protocol/hub-protocol';
 import { createPrivateDir, createPrivateFile } from './data-dir';
+import { withDatabaseErrors } from './db/errors';
 
 export interface CoreConfig {
   hubUrl: string;
@@ -103,16 +104,19 @@ function defaultOperator(): string {
 
 /** The stable id of this install (§2), created on first start and kept in the (private) data directory. */
 export function ensureConsoleId(dataDir: string): string {
-  createPrivateDir(dataDir);
   const path = join(dataDir, CONSOLE_ID_FILE);
-  if (existsSync(path)) {
-    const id = readFileSync(path, 'utf8').trim();
-    if (Id.safeParse(id).success && id) return id;
-    throw new ConfigError(`${path} does not hold a console id; delete it to make a new one`);
-  }
-  const id = randomUUID();
-  createPrivateFile(path, id + '\n');
-  return id;
+  // The first file written in a new data directory: a read-only or full disk is told here, not as a stack.
+  return withDatabaseErrors(path, () => {
+    createPrivateDir(dataDir);
+    if (existsSync(path)) {
+      const id = readFileSync(path, 'utf8').trim();
+      if (Id.safeParse(id).success && id) return id;
+      throw new ConfigError(`${path} does not hold a console id; delete it to make a new one`);
+    }
+    const id = randomUUID();
+    createPrivateFile(path, id + '\n');
+    return id;
+  });
 }
 
 export function loadConfig(o: { argv: string[]; env: NodeJS.ProcessEnv; userDataDir: string }): CoreConfig {

@@ -3,7 +3,7 @@
 // link state and the log when applying hub data fails. Real SQLite files and real SqliteErrors.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { chmodSync, chownSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureConsoleId } from '../../main/core/config';
@@ -102,6 +102,15 @@ describe('a database the core cannot use', () => {
     } finally {
       chmodSync(dir, 0o755);
     }
+  });
+
+  it('a new data directory that cannot be made: headless refuses to start, naming it', async () => {
+    const parent = t.data('ro-parent');
+    mkdirSync(parent, { mode: 0o500 });
+    if (AS_ROOT) chownSync(parent, NOBODY, NOBODY);
+    const dir = join(parent, 'console');
+    expectOneLine(await headless(dir, true), escaped(`cannot write ${dir} (EACCES)`), /needs read and write permission/);
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('explains the real errors better-sqlite3 throws, and nothing else', () => {
