@@ -107,6 +107,17 @@ async function eventually<T>(probe: () => Promise<T | undefined | null | false>,
   }
 }
 
+/** `fn` on the data directory's database, opened next to (or between runs of) the core. */
+function inStore<T>(dir: string, fn: (store: Store) => T, o: { write?: boolean } = {}): T {
+  const path = join(dir, DB_FILE_NAME);
+  const store = o.write ? Store.open(path) : Store.openReadOnly(path);
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
 const fixOf = async (tc: TestCore, crewId: string) => (await expectResponsive(tc)).crews.find((c) => c.id === crewId)?.fix ?? null;
 
 describe('a fix from the future', () => {
@@ -156,9 +167,8 @@ describe('a fix from the future', () => {
     let tc = await startTestCore(configFor(hub.url, dir));
     await live(tc, 3);
     await tc.close();
-    const store = Store.open(join(dir, DB_FILE_NAME));
-    store.crews.putPositions([{ crewId: 'crew-1', lon: 52.5, lat: 29.6, heading: null, speedKmh: null, accuracyM: null, at: '9999-12-31T00:00:00.000Z' }]);
-    store.close();
+    const future = { crewId: 'crew-1', lon: 52.5, lat: 29.6, heading: null, speedKmh: null, accuracyM: null, at: '9999-12-31T00:00:00.000Z' };
+    inStore(dir, (store) => store.crews.putPositions([future]), { write: true });
 
     tc = await startTestCore(configFor(hub.url, dir));
     await live(tc, 3);
@@ -226,12 +236,7 @@ describe('event ids', () => {
     expect(s.rejectedEvents).toBe(4);
     expect(s.crews[0].status).toBe('available');
     await expectResponsive(tc);
-    const store = Store.openReadOnly(join(dir, DB_FILE_NAME));
-    try {
-      expect(store.events.count()).toBe(5); // 1, 2, 3, 5, 9
-    } finally {
-      store.close();
-    }
+    expect(inStore(dir, (store) => store.events.count())).toBe(5); // 1, 2, 3, 5, 9
   });
 
   it('still knows every id after a replay long enough for the ids to be indexed in batches', async () => {
@@ -258,14 +263,11 @@ describe('event ids', () => {
     expect(s.crews[0].status).toBe('break'); // seq 20,010's
     expect(tc.log.lines.some((l) => l.includes('rejected event seq=20012: event id already used by seq 11'))).toBe(true);
     expect(tc.log.lines.some((l) => l.includes('rejected event seq=20013: event id already used by seq 20009'))).toBe(true);
-    const store = Store.openReadOnly(join(dir, DB_FILE_NAME));
-    try {
+    inStore(dir, (store) => {
       // the first 20,000 ids went into event_ids in one batch; the rest were found in the log's tail
       expect(store.db.prepare("SELECT value FROM meta WHERE key = 'eventIdsUpTo'").get()).toEqual({ value: '20000' });
       expect(store.db.prepare('SELECT count(*) AS n FROM event_ids').get()).toEqual({ n: 20_000 });
-    } finally {
-      store.close();
-    }
+    });
     await expectResponsive(tc);
   }, 90_000);
 
@@ -308,14 +310,15 @@ describe('event ids', () => {
     ins.run(3, 'a');
     db.prepare("INSERT INTO meta (key, value) VALUES ('lastSeq', '3'), ('rejectedEvents', '2')").run();
     db.close();
-    const store = Store.open(join(dir, DB_FILE_NAME));
-    try {
-      expect(store.events.count()).toBe(2);
-      expect(store.events.meta()).toMatchObject({ lastSeq: 3, rejectedEvents: 3 });
-      expect(store.events.rejected()).toEqual([{ seq: 3, receivedAt: expect.any(String), reason: 'event id already used by seq 1 (found on upgrade)' }]);
-    } finally {
-      store.close();
-    }
+    inStore(
+      dir,
+      (store) => {
+        expect(store.events.count()).toBe(2);
+        expect(store.events.meta()).toMatchObject({ lastSeq: 3, rejectedEvents: 3 });
+        expect(store.events.rejected()).toEqual([{ seq: 3, receivedAt: expect.any(String), reason: 'event id already used by seq 1 (found on upgrade)' }]);
+      },
+      { write: true },
+    );
   });
 });
 
@@ -328,14 +331,7 @@ describe('a bogus command ack', () => {
     ev(6, 'crew.status_changed', { crewId: 'crew-1', status: 'assigned' }),
   ];
   const requestView = async (tc: TestCore) => (await expectResponsive(tc)).requests.find((r) => r.id === '137-1');
-  const outboxRow = (dir: string, commandId: string) => {
-    const store = Store.openReadOnly(join(dir, DB_FILE_NAME));
-    try {
-      return store.outbox.row(commandId);
-    } finally {
-      store.close();
-    }
-  };
+  const outboxRow = (dir: string, commandId: string) => inStore(dir, (store) => store.outbox.row(commandId));
 
   it('an ack far beyond the hub head is malformed: the command stays pending, is re-sent, and an ok ack whose events never come lets the view return to the hub state', async () => {
     const commands: Raw[] = [];
@@ -376,10 +372,15 @@ describe('a bogus command ack', () => {
     let tc = await startTestCore(configFor(hub.url, dir));
     await live(tc, 6);
     await tc.close();
-    const store = Store.open(join(dir, DB_FILE_NAME));
-    const { commandId } = queueCommand(store, { type: 'request.set_status', data: { id: '137-1', status: 'en_route' } }, 'op-1');
-    store.outbox.markAcked(commandId, 1e15, 6, iso(Date.now() - 3600_000));
-    store.close();
+    const commandId = inStore(
+      dir,
+      (store) => {
+        const { commandId } = queueCommand(store, { type: 'request.set_status', data: { id: '137-1', status: 'en_route' } }, 'op-1');
+        store.outbox.markAcked(commandId, 1e15, 6, iso(Date.now() - 3600_000));
+        return commandId;
+      },
+      { write: true },
+    );
 
     tc = await startTestCore(configFor(hub.url, dir));
     await live(tc, 6);
