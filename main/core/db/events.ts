@@ -50,10 +50,10 @@ const EVENT_ROW = `(${Array(EVENT_COLUMN_COUNT).fill('?').join(', ')})`;
 /** Rows per multi-row INSERT into the log: few statement runs, well under SQLite's bind limit. */
 const EVENTS_PER_INSERT = 50;
 /**
- * The log's ids go into event_ids this many at a time. Its keys are random (UUIDs), so every
- * commit that inserts some rewrites that many of its pages: done per 500-event transaction, a
- * 50,000-event replay took 70 % longer (29–43 µs of CPU per event instead of 18–27); a batch
- * per 20,000 events touches each page about once per batch. See docs/sync.md.
+ * The log's ids go into event_ids this many at a time. Its keys are random (UUIDs), so a commit
+ * that inserts some rewrites about as many of its pages as it inserts keys: per 500-event
+ * transaction (a unique index on the log) that cost a 50,000-event replay 5–17 µs of CPU per
+ * event, 20–70 % more; a batch per 20,000 events rewrites each page about once. See docs/sync.md.
  */
 const ID_BATCH = 20_000;
 // Read once per transaction of events (the id check): built once, like the INSERT.
