@@ -29,28 +29,19 @@ export const ShortText = text(500); // address, names, author, reason, vehicle
 const Phone = text(32);
 export const Lon = z.number().min(-180).max(180);
 export const Lat = z.number().min(-90).max(90);
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const UTC_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|\+00:00)$/;
-
-function isUtcTime(s: string): boolean {
-  const m = UTC_TIME.exec(s);
-  if (!m) return false;
-  const year = +m[1];
-  const month = +m[2];
-  if (month < 1 || month > 12) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
-  return +m[3] >= 1 && +m[3] <= days && +m[4] <= 23 && +m[5] <= 59 && +m[6] <= 59;
-}
+const UTC_TIME_ERROR = 'not an ISO-8601 UTC time';
 
 /**
  * A time as §1 states it: an ISO-8601 UTC date-time, `2026-11-28T09:14:03.120Z`, in the form
  * RFC 3339 shares with ISO 8601 (upper-case `T`, seconds, `Z` or `+00:00`). The fraction may have
- * 1–9 digits or be missing (a hub that drops the millis still means the same instant); anything
- * else — a bare number, a space for the `T`, another offset, a date that does not exist — is
- * refused rather than read the way `Date.parse` happens to (`"1"` is 2001 to it).
+ * any number of digits or be missing (a hub that drops the millis still means the same instant);
+ * anything else — a bare number, a space for the `T`, another offset, a date that does not exist —
+ * is refused rather than read the way `Date.parse` happens to (`"1"` is 2001 to it). zod's own
+ * ISO date-time check (month lengths and leap years included), narrowed to UTC offsets.
  */
-export const Time = z.string().max(64).refine(isUtcTime, { message: 'not an ISO-8601 UTC time' });
+export const Time = z.iso
+  .datetime({ offset: true, error: UTC_TIME_ERROR, abort: true })
+  .refine((s) => s.endsWith('Z') || s.endsWith('+00:00'), { message: UTC_TIME_ERROR });
 
 export const Priority = z.enum(['urgent', 'high', 'normal', 'low']);
 export type Priority = z.infer<typeof Priority>;
