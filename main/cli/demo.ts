@@ -3,7 +3,7 @@
 // loopback web shell, opened in Chromium's app mode when Chromium is installed (else the URL is
 // printed). Everything lives under .data/demo so a second start resumes the same day.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { openBasemap } from '../core/basemap/index';
 import { startWebShell } from '../web-shell/server';
 import { BASEMAP_TILE_URL } from '../web-shell/assets';
 import { chromiumAppArgs, findChromium } from './chromium';
+import { createPrivateDir } from '../core/data-dir';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values: flags } = parseArgs({
@@ -52,8 +53,9 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(flags['data-dir']!);
   const hubDir = path.join(dataDir, 'hub');
   const consoleDir = path.join(dataDir, 'console');
-  mkdirSync(hubDir, { recursive: true });
-  mkdirSync(consoleDir, { recursive: true });
+  // Both hold citizens' names and phones: private, as a core makes its own data directory.
+  createPrivateDir(hubDir);
+  createPrivateDir(consoleDir);
 
   const hub = await startHub({
     port: Number(flags['hub-port']),
