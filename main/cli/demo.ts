@@ -13,7 +13,7 @@ import { startCore } from '../core/index';
 import { openBasemap } from '../core/basemap/index';
 import { startWebShell } from '../web-shell/server';
 import { BASEMAP_TILE_URL } from '../web-shell/assets';
-import { chromiumAppArgs, findChromium } from './chromium';
+import { chromiumAppArgs, findChromium, openAppWindow, type AppWindow } from './chromium';
 import { createPrivateDir } from '../core/data-dir';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -87,11 +87,17 @@ async function main(): Promise<void> {
   console.log(`console 137 (web shell) at ${shell.url}`);
   console.log(`wall display (read-only) at ${shell.urls.wall}`);
 
-  let browser: ReturnType<typeof spawn> | null = null;
+  let browser: AppWindow | null = null;
   const bin = flags['no-open'] ? null : findChromium();
   if (bin) {
-    browser = spawn(bin, chromiumAppArgs(shell, path.join(dataDir, 'chromium-profile')), { stdio: 'ignore' });
-    browser.on('exit', () => void shutdown());
+    browser = openAppWindow(bin, chromiumAppArgs(shell, path.join(dataDir, 'chromium-profile')), {
+      onClosed: () => void shutdown(),
+      // Without a window the console is still there for any browser: say so and keep serving.
+      onFailed: (reason) => {
+        browser = null;
+        console.log(`Chromium cannot open a window here: ${reason}. The console keeps running: open the URL above in a browser; Ctrl+C stops it.`);
+      },
+    });
   } else if (!flags['no-open']) {
     console.log('Chromium was not found: open the URL above in a browser');
   }
