@@ -25,6 +25,19 @@ describe('data layer', () => {
     targetId,
   });
 
+  it('forgets the event ids of a transaction that rolled back (the id may come again with another seq)', () => {
+    const event = { seq: 1, id: 'ev-1', type: 'x.y', at: '2026-11-28T09:00:00.000Z', actorKind: 'system', actorId: null, commandId: null, targetId: null, data: {}, unknown: true };
+    expect(() =>
+      store.refetchableTx(() => {
+        store.events.append([event]);
+        throw new Error('the message failed half-way');
+      }),
+    ).toThrow(/half-way/);
+    expect(store.events.seqsOfIds(['ev-1']).size).toBe(0);
+    store.refetchableTx(() => store.events.append([{ ...event, seq: 2 }]));
+    expect(store.events.seqsOfIds(['ev-1'])).toEqual(new Map([['ev-1', 2]]));
+  });
+
   it('keeps the cursor and the running total of rejected events in meta', () => {
     store.tx(() => store.events.setCursor(7, '2026-11-28T09:00:07.000Z'));
     store.events.setHubId('hub-x');

@@ -113,7 +113,7 @@ export class EventStore {
   /** Log a rejected event and bump the running total; returns the new total. */
   addRejected(seq: number | null, reason: string, raw: string | null, receivedAt: string): number {
     this.c.st('INSERT INTO rejected_events (seq, received_at, reason, raw) VALUES (?, ?, ?, ?)').run(seq, receivedAt, reason, raw);
-    const total = this.meta().rejectedEvents + 1;
+    const total = Number(this.metaValue('rejectedEvents') ?? 0) + 1;
     this.setMeta('rejectedEvents', String(total));
     return total;
   }
@@ -155,6 +155,11 @@ export class EventStore {
     }
     if (rest.length) for (const r of this.c.st(SEQS_BY_IDS).all(JSON.stringify(rest)) as { id: string; seq: number }[]) found.set(r.id, r.seq);
     return found;
+  }
+
+  /** A transaction rolled back: the ids it appended are not the log's, so the tail is read again. */
+  forgetUncommitted(): void {
+    this.idTail = null;
   }
 
   private tail(): Map<string, number> {

@@ -58,12 +58,22 @@ export class Store {
 
   /** One transaction committed with synchronous=FULL (see Connection.tx). */
   tx<T>(fn: () => T): T {
-    return this.c.tx(fn);
+    return this.rolledBackForgotten(() => this.c.tx(fn));
   }
 
   /** One transaction of re-fetchable hub data, committed without fsync (see Connection.refetchableTx). */
   refetchableTx<T>(fn: () => T): T {
-    return this.c.refetchableTx(fn);
+    return this.rolledBackForgotten(() => this.c.refetchableTx(fn));
+  }
+
+  /** What an area holds in memory of a transaction that did not commit is read again from the database. */
+  private rolledBackForgotten<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (err) {
+      this.events.forgetUncommitted();
+      throw err;
+    }
   }
 
   checkpoint(mode: 'PASSIVE' | 'TRUNCATE'): void {
