@@ -13,7 +13,7 @@ import type { Logger } from './log';
  * dated later than that cannot be real — and, being "latest", it would hide every real fix of its
  * crew until that date. See docs/sync.md.
  */
-export const FUTURE_FIX_TOLERANCE_MS = 2 * 60_000;
+const FUTURE_FIX_TOLERANCE_MS = 2 * 60_000;
 
 export class PositionBook {
   private readonly latest = new Map<string, FixRow>();

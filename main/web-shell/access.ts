@@ -55,6 +55,11 @@ export function createAccess(port: number, given: readonly Credential[], codeTtl
   const cookieFor = (token: string) => `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict`;
   // Issued codes, each for one credential, until spent or expired.
   let codes: Array<{ bytes: Buffer; credential: Required<Credential>; expires: number }> = [];
+  // Expired codes go whenever codes are touched, so unredeemed ones never pile up.
+  const pruneCodes = () => {
+    const now = Date.now();
+    codes = codes.filter((c) => c.expires > now);
+  };
 
   return {
     credentials,
@@ -74,12 +79,12 @@ export function createAccess(port: number, given: readonly Credential[], codeTtl
       const credential = credentials.find((c) => c.role === role);
       if (!credential) throw new Error(`web shell: no ${role} credential`);
       const code = randomBytes(32).toString('base64url');
+      pruneCodes();
       codes.push({ bytes: Buffer.from(code), credential, expires: Date.now() + codeTtlMs });
       return code;
     },
     redeem(code) {
-      const now = Date.now();
-      codes = codes.filter((c) => c.expires > now);
+      pruneCodes();
       const found = findSecret(codes, code);
       if (!found) return null;
       codes = codes.filter((c) => c !== found);

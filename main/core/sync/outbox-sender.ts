@@ -26,7 +26,7 @@ const PLAUSIBLE_EVENTS_PER_S = 1_000;
  * command's events follow its ack within milliseconds; during a replay they wait behind it, so
  * that time does not count.
  */
-export const ACKED_OVERLAY_WAIT_MS = 10_000;
+const ACKED_OVERLAY_WAIT_MS = 10_000;
 const OVERLAY_CHECK_MS = 1_000;
 
 export interface OutboxSenderDeps {

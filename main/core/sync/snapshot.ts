@@ -7,7 +7,7 @@ import { MAX_EVENTS_PER_MESSAGE, type SnapshotMessage } from '../../../common/pr
 import type { SnapshotBuild } from './replicator';
 
 /** Ten times §8's largest burst (a replay of 100,000 events after a long outage). */
-export const MAX_SNAPSHOT_EVENTS = 1_000_000;
+const MAX_SNAPSHOT_EVENTS = 1_000_000;
 /** Parts filled as §2 allows (1,000 events each), as the reference hub fills them. */
 export const MAX_SNAPSHOT_PARTS = MAX_SNAPSHOT_EVENTS / MAX_EVENTS_PER_MESSAGE;
 /**
