@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CrewView, RequestView } from '../../common/api/contract';
 import { allowedActions } from '../../renderer/src/state/allowedActions';
-import { rankCrews } from '../../renderer/src/state/crewRanking';
+import { rankCrews } from '../../common/domain/nearest-crew';
 import { compareUrgency, isOverdue, nextDeadline, urgencyOf } from '../../renderer/src/state/deadlines';
 
 const T0 = Date.parse('2025-06-01T08:00:00Z');

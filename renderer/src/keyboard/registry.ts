@@ -1,7 +1,7 @@
 // The keyboard shortcuts, in one table with one set of rules. A shortcut names physical keys
 // (KeyboardEvent.code, so it works the same on a Persian layout), its modifiers, where it applies
 // and its label in the dictionary. Components add theirs while mounted (useShortcuts); one window
-// listener dispatches (listenForShortcuts); listShortcuts() is what a help overlay shows.
+// listener dispatches (useShortcutListener); listShortcuts() is what a help overlay shows.
 import type { Dict } from '../i18n';
 import type { View } from '../state/store';
 

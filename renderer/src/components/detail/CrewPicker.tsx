@@ -1,11 +1,14 @@
 // Choosing the crew to send: available crews, nearest first, trade match shown. Arrow keys move,
 // Enter assigns, Esc cancels; it owns its keys while open.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { RequestView } from '../../../../common/api/contract';
+import type { CrewView, RequestView } from '../../../../common/api/contract';
 import { formatAge, formatDistance } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n';
-import { rankCrews, type CrewCandidate } from '../../state/crewRanking';
+import { rankCrews, type CrewCandidate as Candidate } from '../../../../common/domain/nearest-crew';
 import { useConsole } from '../../state/store';
+
+// The shared ranking (common/domain/nearest-crew) over the UI's crew views.
+type CrewCandidate = Candidate<CrewView>;
 
 export function CrewPicker({ request, onDone }: { request: RequestView; onDone(): void }) {
   const t = useT();

@@ -17,8 +17,6 @@ export interface ConnectionSlice {
   ready: boolean;
   /** Why the core cannot be reached right now (bootstrap failing); null when fine. */
   error: string | null;
-  /** The session's role: which screen it opens on. */
-  role: Bootstrap['role'];
   /** What the core's policy lets this session do: what the UI offers (the core enforces it anyway). */
   permissions: Permissions;
   operatorId: string;
@@ -52,7 +50,6 @@ function fromBootstrap(b: Bootstrap, s: ConsoleState): Partial<ConsoleState> {
     ...dataFromBootstrap(b, s),
     ready: true,
     error: null,
-    role: b.role,
     permissions: b.permissions,
     operatorId: b.operatorId,
     link: b.link,
@@ -149,7 +146,6 @@ export const createConnectionSlice: StateCreator<ConsoleState, [], [], Connectio
   return {
     ready: false,
     error: null,
-    role: 'operator',
     // Nothing is offered until the core has said what this session may do.
     permissions: { commands: false, personalData: false },
     operatorId: '',

@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand';
 import type { Locale } from '../../i18n/format';
 import { applyLocaleToDocument, loadLocale, saveLocale } from '../../i18n/locale';
 import type { ConsoleState } from '../store';
-import type { ConnectionSlice } from './connection';
+import type { Bootstrap } from '../../../../common/api/contract';
 import type { DataSlice } from './data';
 
 export type View = 'operator' | 'wall';
@@ -29,7 +29,8 @@ function wallRequested(): boolean {
   return typeof location !== 'undefined' && new URLSearchParams(location.search).get('view') === 'wall';
 }
 
-export function viewFor(role: ConnectionSlice['role']): View {
+/** The screen a session opens on: its role's, unless the URL asks for the wall. */
+export function viewFor(role: Bootstrap['role']): View {
   return role === 'wall' || wallRequested() ? 'wall' : 'operator';
 }
 
