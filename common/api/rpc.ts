@@ -75,16 +75,15 @@ export async function dispatch(handlers: ApiHandlers, raw: unknown, caller: Call
 }
 
 /**
- * Core side of a transport's subscribe: the listener is registered, or the refusal (unknown name,
- * not for this caller) is returned for the transport to report.
+ * Core side of a transport's subscribe (the transport has checked the name, which it needs for
+ * unsubscribe too): the listener is registered, or the policy's refusal is returned to report.
  */
 export function subscribeAs(
   handlers: ApiHandlers,
-  name: string,
+  name: SubscriptionName,
   caller: Caller,
   listener: (payload: unknown) => void,
 ): { ok: true; unsubscribe: () => void } | Extract<ApiResult, { ok: false }> {
-  if (!isSubscriptionName(name)) return fail('bad_call', `unknown subscription "${name}"`);
   try {
     return { ok: true, unsubscribe: handlers.subscribe(name, listener, caller) };
   } catch (err) {
