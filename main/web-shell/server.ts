@@ -136,21 +136,15 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const url = parseRequestUrl(req.url);
-    const auth = url && access.hostAllowed(req) ? access.authorise(req, url) : null;
-    const reason = !access.hostAllowed(req)
-      ? 'host is not loopback'
-      : url?.pathname !== WS_PATH
-        ? 'not the API endpoint'
-        : !access.originAllowed(req)
-          ? 'foreign origin'
-          : !auth?.ok
-            ? 'no valid token'
-            : null;
-    if (reason || !auth?.ok) {
+    const refuse = (reason: string): void => {
       log(`refused WebSocket ${loggableTarget(url)}: ${reason}`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
+    };
+    if (!access.hostAllowed(req)) return refuse('host is not loopback');
+    if (!url || url.pathname !== WS_PATH) return refuse('not the API endpoint');
+    if (!access.originAllowed(req)) return refuse('foreign origin');
+    const auth = access.authorise(req, url);
+    if (!auth.ok) return refuse('no valid token');
     // Each connection is its own session: two pages of one shell may hold different roles.
     const caller = { role: auth.role, session: `ws:${++connections}` };
     wss.handleUpgrade(req, socket, head, (ws) => serveApiSocket(ws, o.handlers, caller, log));
