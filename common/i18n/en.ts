@@ -1,5 +1,7 @@
 // English, the second language; same shape as ./fa.ts.
 import type { Dict } from './fa';
+import { alertsText } from './sections/alerts';
+import { helpText } from './sections/help';
 
 export const en: Dict = {
   app: {
@@ -114,7 +116,7 @@ export const en: Dict = {
     late: (d) => `${d} late`,
     empty: 'No requests match these filters',
     pending: 'Waiting for the hub',
-    keys: '↑/↓ move · Enter details',
+    keys: '↑/↓ move · Enter details · ? all keys',
   },
   detail: {
     label: 'Request details',
@@ -248,4 +250,6 @@ export const en: Dict = {
     fullScreen: 'Full screen',
     devTools: 'Developer tools',
   },
+  alerts: alertsText.en,
+  help: helpText.en,
 };

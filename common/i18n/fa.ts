@@ -1,6 +1,8 @@
 // Persian, the console's first language. Every string the renderer (its UI and its map) and the
 // Electron shell (menu, window title, start-up error) show lives here and in ./en.ts (same shape, checked by the compiler);
 // category and district names come from the hub's data instead.
+import { alertsText } from './sections/alerts';
+import { helpText } from './sections/help';
 export const fa = {
   app: {
     title: 'کنسول ۱۳۷',
@@ -114,7 +116,7 @@ export const fa = {
     late: (d: string) => `${d} تأخیر`,
     empty: 'درخواستی با این فیلترها نیست',
     pending: 'در انتظار پاسخ ستاد',
-    keys: '↑/↓ حرکت · Enter جزئیات',
+    keys: '↑/↓ حرکت · Enter جزئیات · ? همهٔ کلیدها',
   },
   detail: {
     label: 'جزئیات درخواست',
@@ -248,6 +250,8 @@ export const fa = {
     fullScreen: 'تمام‌صفحه',
     devTools: 'ابزار توسعه‌دهنده',
   },
+  alerts: alertsText.fa,
+  help: helpText.fa,
 };
 
 export type Dict = typeof fa;

@@ -3,6 +3,7 @@ import './layout.css';
 import { CrewsPanel } from '../components/CrewsPanel';
 import { RequestDetailPanel } from '../components/detail/RequestDetailPanel';
 import { Header } from '../components/header/Header';
+import { ShortcutHelp } from '../components/help/ShortcutHelp';
 import { RequestQueue } from '../components/queue/RequestQueue';
 import { Toasts } from '../components/Toasts';
 import { DistrictMap } from '../map/DistrictMap';
@@ -26,6 +27,7 @@ export function OperatorView() {
         </div>
       </main>
       <Toasts />
+      <ShortcutHelp />
     </div>
   );
 }
