@@ -15,6 +15,7 @@ import {
   Lon,
   Lat,
 } from '../protocol/hub-protocol';
+import { SEARCH_FIELDS } from '../domain/search-query';
 
 export const RequestView = z.object({
   id: z.string(),
@@ -197,11 +198,19 @@ export function liveBatch(over: Partial<LiveBatch> = {}): LiveBatch {
   };
 }
 
+/** The fields a search can match a request by (common/domain/search-query). */
+export const SearchField = z.enum(SEARCH_FIELDS);
+
+export const SearchResult = z.object({ hits: z.array(z.object({ request: RequestView, matched: z.array(SearchField) })) });
+export type SearchResult = z.infer<typeof SearchResult>;
+
 export const api = {
   queries: {
     bootstrap: { input: z.object({}), output: Bootstrap },
     requestDetail: { input: z.object({ id: z.string().max(64) }), output: RequestDetail },
     crewTrail: { input: z.object({ crewId: z.string().max(64) }), output: CrewTrail },
+    /** Requests open and closed, of the whole local history, best match first (docs/search.md). */
+    search: { input: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(200).optional() }), output: SearchResult },
   },
   commands: {
     /** Queue an operator command in the durable outbox, apply it optimistically, send it. */

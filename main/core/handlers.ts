@@ -3,6 +3,7 @@
 import { ApiError, type ApiHandlers } from '../../common/api/rpc';
 import type { Bootstrap, ContractorView, LinkState, LiveBatch, TimelineEntry } from '../../common/api/contract';
 import type { OperatorCommand } from '../../common/protocol/hub-protocol';
+import { matchedFields, parseSearchQuery } from '../../common/domain/search-query';
 import { startOfTehranDay } from '../../common/domain/tehran-day';
 import type { Store, StoredEvent } from './db/store';
 import type { LiveFeed } from './live';
@@ -20,6 +21,9 @@ export interface HandlerDeps {
   basemapUrl: string | null;
   submit(cmd: OperatorCommand): { commandId: string };
 }
+
+/** Hits a search returns when the caller names no limit: more than a screen's rows, few enough to read at once. */
+const SEARCH_LIMIT = 50;
 
 export function contractorViews(store: Store): ContractorView[] {
   return store.reference.contractors().map(({ id, name, categories }) => ({ id, name, categories }));
@@ -61,6 +65,20 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         };
       },
       crewTrail: ({ crewId }) => ({ crewId, points: d.positions.trail(crewId) }),
+      search: ({ text, limit }, caller) => {
+        const q = parseSearchQuery(text);
+        if (!q) return { hits: [] };
+        // Phones are searched only for a caller who may see them: another caller's digits never match one.
+        const withPhone = seesPersonalData(caller);
+        const found = d.store.search.search(q, withPhone, limit ?? SEARCH_LIMIT);
+        const views = new Map(d.views.requestsByIds(found.map((h) => h.requestId)).views.map((v) => [v.id, v]));
+        return {
+          hits: found.flatMap((h) => {
+            const request = views.get(h.requestId);
+            return request ? [{ request, matched: matchedFields(h.doc, q, withPhone) }] : [];
+          }),
+        };
+      },
     },
     commands: {
       submit: (cmd) => d.submit(cmd as OperatorCommand),

@@ -19,11 +19,14 @@ const ALL_QUERIES = new Set(Object.keys(api.queries) as QueryName[]);
 const ALL_COMMANDS = new Set(Object.keys(api.commands) as CommandName[]);
 const ALL_SUBSCRIPTIONS = new Set(Object.keys(api.subscriptions) as SubscriptionName[]);
 
+/** Searching the whole history, by phone too, is an operator's tool, not something a wall shows. */
+const WALL_QUERIES = new Set([...ALL_QUERIES].filter((q) => q !== 'search'));
+
 const GRANTS: Record<Role, Grant> = {
   operator: { queries: ALL_QUERIES, commands: ALL_COMMANDS, subscriptions: ALL_SUBSCRIPTIONS, personalData: true },
   // The wall is a screen across the room, not a person: it reads everything but personal data.
   wall: {
-    queries: ALL_QUERIES,
+    queries: WALL_QUERIES,
     commands: new Set(),
     subscriptions: ALL_SUBSCRIPTIONS,
     personalData: false,
