@@ -96,6 +96,19 @@ export const LinkState = z.object({
 });
 export type LinkState = z.infer<typeof LinkState>;
 
+/** Who did what to the request, from the event log, so that a command no longer fitted (a `conflict`). */
+export const NoticeCause = z.object({
+  /** The event's type, e.g. `request.assigned`. */
+  type: z.string(),
+  actorKind: z.string(),
+  actorId: z.string().nullable(),
+  /** When the hub recorded it (the hub's clock). */
+  at: z.string(),
+  /** The request's crew after that event (the one assigned, the one reporting), if any. */
+  crewId: z.string().nullable(),
+});
+export type NoticeCause = z.infer<typeof NoticeCause>;
+
 export const Notice = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('command_failed'),
@@ -104,6 +117,8 @@ export const Notice = z.discriminatedUnion('kind', [
     targetId: z.string().nullable(),
     code: z.enum(COMMAND_ERROR_CODES),
     message: z.string(),
+    /** For a `conflict`: the event that made the command not fit; null when the log does not tell. */
+    cause: NoticeCause.nullable(),
   }),
   z.object({ kind: z.literal('command_applied'), commandId: z.string(), type: z.string(), targetId: z.string().nullable() }),
 ]);

@@ -1,6 +1,6 @@
 // The core's side of the renderer API (common/api/contract.ts). Inputs arrive validated by the
 // transport's dispatcher, with their caller; ./policy decides what each caller may call and see.
-import { ApiError, type ApiHandlers } from '../../common/api/rpc';
+import { ApiError, type ApiHandlers, type Caller } from '../../common/api/rpc';
 import type { Bootstrap, ContractorView, LinkState, LiveBatch, TimelineEntry } from '../../common/api/contract';
 import type { OperatorCommand } from '../../common/protocol/hub-protocol';
 import { matchedFields, parseSearchQuery } from '../../common/domain/search-query';
@@ -19,7 +19,8 @@ export interface HandlerDeps {
   link(): LinkState;
   operatorId: string;
   basemapUrl: string | null;
-  submit(cmd: OperatorCommand): { commandId: string };
+  /** Queue a command sent by `caller` (whose session alone is told how it went). */
+  submit(cmd: OperatorCommand, caller: Caller): { commandId: string };
 }
 
 /** Hits a search returns when the caller names no limit: more than a screen's rows, few enough to read at once. */
@@ -81,11 +82,11 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
       },
     },
     commands: {
-      submit: (cmd) => d.submit(cmd as OperatorCommand),
+      submit: (cmd, caller) => d.submit(cmd as OperatorCommand, caller),
     },
-    subscribe: (name, listener) => {
+    subscribe: (name, listener, caller) => {
       if (name !== 'live') throw new ApiError('bad_call', `unknown subscription ${String(name)}`);
-      return d.live.subscribe(listener as (b: LiveBatch) => void);
+      return d.live.subscribe(listener as (b: LiveBatch) => void, caller);
     },
   });
 }

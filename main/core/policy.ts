@@ -47,6 +47,16 @@ export function seesPersonalData(caller: Caller): boolean {
   return GRANTS[caller.role].personalData;
 }
 
+/**
+ * Whether `caller` is told how a command went (applied, refused and why). The session that issued
+ * it only — another window of the same console must not read a refusal of a command it did not
+ * send. A command no session here issued (`issuedBy` null: queued by the CLI, by an earlier run,
+ * or by a window since closed) is told to every session that may send commands.
+ */
+export function seesNotice(caller: Caller, issuedBy: string | null): boolean {
+  return issuedBy === null ? GRANTS[caller.role].commands.size > 0 : caller.session === issuedBy;
+}
+
 /** What the caller's UI should offer; the same table as the checks, never a second copy of it. */
 export function permissions(caller: Caller): Permissions {
   return { commands: GRANTS[caller.role].commands.size > 0, personalData: seesPersonalData(caller) };

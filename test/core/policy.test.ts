@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, Role } from '../../common/api/contract';
 import { ApiError, dispatch, type ApiHandlers } from '../../common/api/rpc';
-import { permissions, refusal, seesPersonalData, withPolicy } from '../../main/core/policy';
+import { permissions, refusal, seesNotice, seesPersonalData, withPolicy } from '../../main/core/policy';
 import { callerFor } from '../support/callers';
 
 const may: Record<Role, { query: boolean; command: boolean; subscription: boolean; personalData: boolean }> = {
@@ -34,6 +34,14 @@ describe('policy', () => {
       expect(permissions(caller)).toEqual({ commands: may[role].command, personalData: may[role].personalData });
     });
   }
+
+  it('tells how a command went to the session that sent it only; one no session sent, to those who may send commands', () => {
+    expect(seesNotice(callerFor('operator', 'window:1'), 'window:1')).toBe(true);
+    expect(seesNotice(callerFor('operator', 'window:2'), 'window:1')).toBe(false);
+    expect(seesNotice(callerFor('wall', 'window:3'), 'window:1')).toBe(false);
+    expect(seesNotice(callerFor('operator', 'window:2'), null)).toBe(true);
+    expect(seesNotice(callerFor('wall', 'window:3'), null)).toBe(false);
+  });
 
   it('refuses before the handler runs, as forbidden, through the dispatcher and direct calls alike', async () => {
     let ran = 0;

@@ -195,7 +195,18 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
           setTimeout(() => {
             if (refused) {
               core.push({
-                notices: [{ kind: 'command_failed', commandId, type: cmd.type, targetId: r?.id ?? null, code: 'conflict', message: 'request is not new' }],
+                notices: [
+                  {
+                    kind: 'command_failed',
+                    commandId,
+                    type: cmd.type,
+                    targetId: r?.id ?? null,
+                    code: 'conflict',
+                    message: `request is already ${r?.status}`,
+                    // as the core explains a conflict: another operator got there first
+                    cause: { type: 'request.acknowledged', actorKind: 'operator', actorId: 'op-3', at: r?.acknowledgedAt ?? new Date().toISOString(), crewId: null },
+                  },
+                ],
               });
             } else if (r) {
               r.pendingCommands--;
