@@ -156,8 +156,8 @@ describe('alerts and keys end to end', { timeout: 120_000 }, () => {
 
   it('goes from a new urgent request’s alert to the nearest crew of its trade assigned in three keys, on the Persian layout', async () => {
     const control = stack.hub.control;
-    for (const [id, km] of [['crew-green-near', 0.4], ['crew-green-far', 3]] as const) {
-      control.upsertCrew({ id, name: id === 'crew-green-near' ? 'اکیپ فضای سبز — نزدیک' : 'اکیپ فضای سبز — دور', contractorId: 'ctr-green', categories: ['fallen_tree'] }, 'available');
+    for (const [id, name] of [['crew-green-near', 'اکیپ فضای سبز — نزدیک'], ['crew-green-far', 'اکیپ فضای سبز — دور']]) {
+      control.upsertCrew({ id, name, contractorId: 'ctr-green', categories: ['fallen_tree'] }, 'available');
     }
     const fixed = async () =>
       (await stack.core.handlers.queries.bootstrap({}, callerFor('operator'))).crews.filter((c) => c.id.startsWith('crew-green')).length;

@@ -55,7 +55,7 @@ describe('alert feed', () => {
 
   it('alerts for a refused command and for a deadline passing on the clock', async () => {
     const [r] = core.state.requests;
-    core.push({ notices: [{ kind: 'command_failed', commandId: 'c1', type: 'request.assign', targetId: r.id, code: 'conflict', message: 'taken' }] });
+    core.push({ notices: [{ kind: 'command_failed', commandId: 'c1', type: 'request.assign', targetId: r.id, code: 'conflict', message: 'taken', cause: null }] });
     await settle();
     expect(useAlerts.getState().alerts[0]).toMatchObject({ reason: 'refused', requestId: r.id, sound: 'refused' });
 
