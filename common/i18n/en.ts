@@ -1,5 +1,6 @@
 // English, the second language; same shape as ./fa.ts.
 import type { Dict } from './fa';
+import { walkinText } from './sections/walkin';
 
 export const en: Dict = {
   app: {
@@ -248,4 +249,5 @@ export const en: Dict = {
     fullScreen: 'Full screen',
     devTools: 'Developer tools',
   },
+  walkin: walkinText.en,
 };

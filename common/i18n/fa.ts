@@ -1,6 +1,8 @@
 // Persian, the console's first language. Every string the renderer (its UI and its map) and the
 // Electron shell (menu, window title, start-up error) show lives here and in ./en.ts (same shape, checked by the compiler);
 // category and district names come from the hub's data instead.
+import { walkinText } from './sections/walkin';
+
 export const fa = {
   app: {
     title: 'کنسول ۱۳۷',
@@ -248,6 +250,7 @@ export const fa = {
     fullScreen: 'تمام‌صفحه',
     devTools: 'ابزار توسعه‌دهنده',
   },
+  walkin: walkinText.fa,
 };
 
 export type Dict = typeof fa;

@@ -4,7 +4,8 @@ import { isAckOverdue, isOverdue, isResolveOverdue, nextDeadline } from '../../c
 import { nearestAvailableCrews } from '../../common/domain/nearest-crew';
 import { startOfTehranDay } from '../../common/domain/tehran-day';
 import { reduceCrew, type CrewEvent } from '../../main/core/domain/crew';
-import { applyCommandToCrew, applyCommandToRequest, commandTarget, provisionalRequestId } from '../../main/core/domain/optimistic';
+import { provisionalRequestId } from '../../common/api/contract';
+import { applyCommandToCrew, applyCommandToRequest, commandTarget } from '../../main/core/domain/optimistic';
 import { reduceRequest, type RequestEvent, type RequestState } from '../../main/core/domain/request';
 import { Trail } from '../../main/core/domain/trail';
 import { backoffDelay } from '../../main/core/sync/backoff';
