@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Boundary, Category } from '../../common/protocol/hub-protocol';
 import { checkWalkIn, EMPTY_DRAFT, problemsOf, type WalkInDraft } from '../../renderer/src/components/walkin/validate';
-import { matchCategories } from '../../renderer/src/components/walkin/match';
+import { distinctAddresses, matchCategories } from '../../renderer/src/components/walkin/match';
+import type { RequestView } from '../../common/api/contract';
 
 const CATEGORIES: Category[] = [
   { code: 'pothole', nameFa: 'چاله و خرابی آسفالت', nameEn: 'Pothole / damaged asphalt', defaultPriority: 'normal', ackMinutes: 60, resolveMinutes: 4320 },
@@ -118,5 +119,20 @@ describe('the category search', () => {
   });
   it('finds nothing for a name no category has', () => {
     expect(codes('volcano')).toEqual([]);
+  });
+});
+
+describe('the address search', () => {
+  const r = (id: string, address: string) => ({ id, address }) as RequestView;
+  it('keeps hits that matched by address, one per address however spelled, in the search order, up to the limit', () => {
+    const hits = [
+      { request: r('a', 'خیابان زند، کوچه ۱۲'), matched: ['address'] },
+      { request: r('b', 'خیابان زند، کوچه 12'), matched: ['address', 'description'] }, // same address, Latin digits
+      { request: r('c', 'بلوار چمران'), matched: ['description'] }, // found by its text, not its address
+      { request: r('d', 'خیابان زند، پلاک ۳'), matched: ['address'] },
+      { request: r('e', 'خیابان زند، پلاک ۴'), matched: ['address'] },
+    ];
+    expect(distinctAddresses(hits, 5).map((x) => x.id)).toEqual(['a', 'd', 'e']);
+    expect(distinctAddresses(hits, 2).map((x) => x.id)).toEqual(['a', 'd']);
   });
 });

@@ -13,6 +13,7 @@ export interface ComboboxProps<T> {
   onPick(item: T): void;
   placeholder: string;
   listLabel: string;
+  /** Said when nothing matches; empty while there is nothing to say yet. */
   noneText: string;
   /** Whether it is invalid and what describes it (its problem, its hint): see ./fields. */
   aria: { 'aria-invalid'?: boolean; 'aria-describedby'?: string };
@@ -90,7 +91,7 @@ export function Combobox<T>(p: ComboboxProps<T>) {
           </li>
         ))}
       </ul>
-      {shown && p.items.length === 0 && (
+      {shown && p.items.length === 0 && p.noneText && (
         <p className="combobox__none muted" role="status">
           {p.noneText}
         </p>

@@ -1,14 +1,13 @@
 // Where the request is: a point clicked on the map (the map's pick mode, renderer/src/map/pick.ts)
-// or the place of a request already registered, found by its address.
-import { useMemo, useState } from 'react';
+// or the place of a request already registered, found by its address (the core's search).
+import { useState } from 'react';
 import type { RequestView } from '../../../../common/api/contract';
 import { useLocale, useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { useLocationPick } from '../../map/pick';
-import { useConsole } from '../../state/store';
 import { Combobox } from './Combobox';
 import { describe, FieldNotes } from './fields';
-import { matchAddresses } from './match';
+import { useAddressSearch } from './useAddressSearch';
 import type { Problems } from './validate';
 
 const ADDRESS_HITS = 8;
@@ -17,11 +16,8 @@ export function LocationField({ problems, onAddress }: { problems: Problems; onA
   const t = useT();
   const locale = useLocale();
   const { picking, point } = useLocationPick();
-  const requests = useConsole((s) => s.requests);
-  const rev = useConsole((s) => s.requestsRev);
   const [text, setText] = useState('');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `requests` is updated in place; `rev` says when
-  const hits = useMemo(() => matchAddresses(Object.values(requests), text, ADDRESS_HITS), [requests, rev, text]);
+  const hits = useAddressSearch(text, ADDRESS_HITS);
   const coordinate = (v: number) => formatNumber(v, locale, 5);
   const pickFrom = (r: RequestView) => {
     useLocationPick.setState({ picking: false, point: { lon: r.lon, lat: r.lat } });
@@ -55,7 +51,7 @@ export function LocationField({ problems, onAddress }: { problems: Problems; onA
         testId="walkin-address-search"
         value={text}
         onChange={setText}
-        items={hits}
+        items={hits ?? []}
         itemKey={(r) => r.id}
         renderItem={(r) => (
           <>
@@ -66,7 +62,7 @@ export function LocationField({ problems, onAddress }: { problems: Problems; onA
         onPick={pickFrom}
         placeholder={t.walkin.fromAddressPlaceholder}
         listLabel={t.walkin.addresses}
-        noneText={t.walkin.noAddress}
+        noneText={hits ? t.walkin.noAddress : ''}
         aria={{}}
       />
     </fieldset>

@@ -1,6 +1,7 @@
-// What the operator types in the category box finds, in either language and however it is spelled
-// (common/domain/normalise): names that start with it first, then those with a word that does,
-// then any that contain it; the hub's order within each rank.
+// What the operator's typing finds. In the category box, in either language and however it is
+// spelled (common/domain/normalise): names that start with it first, then those with a word that
+// does, then any that contain it; the hub's order within each rank. In the address search, the
+// core's search hits, one per address.
 import type { RequestView } from '../../../../common/api/contract';
 import type { Category } from '../../../../common/protocol/hub-protocol';
 import { normaliseText } from '../../../../common/domain/normalise';
@@ -24,18 +25,14 @@ export function matchCategories(categories: readonly Category[], query: string):
 }
 
 /**
- * Requests the district holds whose address contains what was typed (normalised alike), one per
- * address, the newest first: where a caller's place may already be known.
+ * The search's hits (best first) that matched by their address, one per address (normalised
+ * alike): where a caller's place may already be known.
  */
-export function matchAddresses(requests: Iterable<RequestView>, query: string, limit: number): RequestView[] {
-  const q = normaliseText(query);
-  if (!q) return [];
+export function distinctAddresses(hits: ReadonlyArray<{ request: RequestView; matched: readonly string[] }>, limit: number): RequestView[] {
   const byAddress = new Map<string, RequestView>();
-  for (const r of requests) {
-    const key = normaliseText(r.address);
-    if (!key.includes(q)) continue;
-    const seen = byAddress.get(key);
-    if (!seen || seen.receivedAt < r.receivedAt) byAddress.set(key, r);
+  for (const { request, matched } of hits) {
+    const key = normaliseText(request.address);
+    if (matched.includes('address') && key && !byAddress.has(key)) byAddress.set(key, request);
   }
-  return [...byAddress.values()].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1)).slice(0, limit);
+  return [...byAddress.values()].slice(0, limit);
 }
