@@ -42,6 +42,10 @@ export const RequestView = z.object({
 });
 export type RequestView = z.infer<typeof RequestView>;
 
+/** Id under which a request being created by the console shows until the hub assigns the real one. */
+export const PROVISIONAL_PREFIX = 'pending:';
+export const provisionalRequestId = (commandId: string): string => PROVISIONAL_PREFIX + commandId;
+
 export const FixView = z.object({
   crewId: z.string(),
   lon: Lon,

@@ -2,6 +2,7 @@
 import type { Dict } from './fa';
 import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
+import { walkinText } from './sections/walkin';
 
 export const en: Dict = {
   app: {
@@ -252,4 +253,5 @@ export const en: Dict = {
   },
   alerts: alertsText.en,
   help: helpText.en,
+  walkin: walkinText.en,
 };

@@ -3,6 +3,8 @@
 // category and district names come from the hub's data instead.
 import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
+import { walkinText } from './sections/walkin';
+
 export const fa = {
   app: {
     title: 'کنسول ۱۳۷',
@@ -252,6 +254,7 @@ export const fa = {
   },
   alerts: alertsText.fa,
   help: helpText.fa,
+  walkin: walkinText.fa,
 };
 
 export type Dict = typeof fa;

@@ -6,6 +6,7 @@ import { Header } from '../components/header/Header';
 import { ShortcutHelp } from '../components/help/ShortcutHelp';
 import { RequestQueue } from '../components/queue/RequestQueue';
 import { Toasts } from '../components/Toasts';
+import { WalkIn } from '../components/walkin/WalkIn';
 import { DistrictMap } from '../map/DistrictMap';
 import { CoreErrorBanner } from './CoreErrorBanner';
 
@@ -26,6 +27,7 @@ export function OperatorView() {
           <CrewsPanel />
         </div>
       </main>
+      <WalkIn />
       <Toasts />
       <ShortcutHelp />
     </div>

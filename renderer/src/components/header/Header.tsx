@@ -1,5 +1,5 @@
 // The operator workstation's top bar: who we are, the hub link, the alerts and their sound, the
-// clock, the language.
+// walk-in form, the clock, the language.
 import './header.css';
 import { nameIn, useLocale, useT } from '../../i18n';
 import { useConsole } from '../../state/store';
@@ -9,6 +9,7 @@ import { Clock } from './Clock';
 import { LinkMetrics } from './LinkMetrics';
 import { LinkStatus } from './LinkStatus';
 import { LocaleSwitch } from './LocaleSwitch';
+import { WalkInButton } from '../walkin/WalkIn';
 
 export function Header() {
   return (
@@ -19,6 +20,7 @@ export function Header() {
       <span className="app-header__spacer" />
       <SoundControls />
       <AlertCenter />
+      <WalkInButton />
       <Clock />
       <LocaleSwitch />
     </header>
