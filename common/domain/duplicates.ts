@@ -4,6 +4,7 @@
 // the normalised texts ≥ SIMILARITY_THRESHOLD). Shared by the core (computed when a request
 // arrives) and the walk-in form; docs/duplicates.md says why these figures.
 import CheapRuler from 'cheap-ruler';
+import type { RequestEvent } from './lifecycle';
 import { normaliseText } from './normalise';
 
 export const DUPLICATE_RADIUS_M = 50;
@@ -59,6 +60,11 @@ export interface DuplicateMatch {
   similarity: number;
 }
 
+/** Order of matches shown: the most alike first, then the nearest. */
+export function bestMatchFirst(a: DuplicateMatch, b: DuplicateMatch): number {
+  return b.similarity - a.similarity || a.meters - b.meters;
+}
+
 /** Whether `a` counts as received before `b` (the original of the two); ties go by id. */
 export function receivedBefore(a: Pick<DuplicateSubject, 'id' | 'receivedAt'>, b: Pick<DuplicateSubject, 'id' | 'receivedAt'>): boolean {
   const ta = Date.parse(a.receivedAt);
@@ -79,6 +85,18 @@ export function duplicateMatch(later: DuplicateSubject, original: DuplicateSubje
   if (meters > DUPLICATE_RADIUS_M) return null;
   const similarity = Math.max(textSimilarity(later.description, original.description), textSimilarity(later.address, original.address));
   return similarity >= SIMILARITY_THRESHOLD ? { meters, similarity } : null;
+}
+
+/**
+ * Whether this event can change what its request is a likely duplicate of, or of what: it
+ * arrives, opens again, or its category, place or texts change. (Closing changes nothing stored:
+ * readers count only open requests.)
+ */
+export function changesDuplicates(e: RequestEvent): boolean {
+  if (e.type === 'request.created' || e.type === 'request.reopened') return true;
+  if (e.type !== 'request.updated') return false;
+  const c = e.data.changes;
+  return c.category !== undefined || c.location !== undefined || c.description !== undefined || c.address !== undefined;
 }
 
 /** What a store must scan for a request's candidates: its category, a time window and a box. */

@@ -4,6 +4,7 @@ import CheapRuler from 'cheap-ruler';
 import { describe, expect, it } from 'vitest';
 import {
   candidateArea,
+  changesDuplicates,
   DUPLICATE_RADIUS_M,
   DUPLICATE_WINDOW_MS,
   duplicateMatch,
@@ -12,6 +13,7 @@ import {
   trigrams,
   type DuplicateSubject,
 } from '../../common/domain/duplicates';
+import type { RequestEvent } from '../../common/domain/lifecycle';
 
 const AT = Date.parse('2026-12-01T08:00:00.000Z');
 const ruler = new CheapRuler(29.63, 'meters');
@@ -136,5 +138,20 @@ describe('candidateArea', () => {
 
   it('reaches the window after the request too when asked (a report that arrives late)', () => {
     expect(candidateArea(original, true).toReceivedAt).toBe(new Date(AT + DUPLICATE_WINDOW_MS + 1000).toISOString());
+  });
+});
+
+describe('changesDuplicates', () => {
+  const at = { seq: 1, id: 'e', at: '2026-12-01T08:00:00.000Z', actor: { kind: 'hub' as const } };
+  it.each([
+    [{ type: 'request.created', data: { request: {} } }, true],
+    [{ type: 'request.reopened', data: { id: 'r', reason: 'x' } }, true],
+    [{ type: 'request.updated', data: { id: 'r', changes: { description: 'x' } } }, true],
+    [{ type: 'request.updated', data: { id: 'r', changes: { location: { lon: 52.5, lat: 29.6 } } } }, true],
+    [{ type: 'request.updated', data: { id: 'r', changes: { priority: 'urgent' } } }, false],
+    [{ type: 'request.acknowledged', data: { id: 'r', operatorId: 'op' } }, false],
+    [{ type: 'request.closed', data: { id: 'r', resolution: 'resolved' } }, false],
+  ])('%o → %s', (e, expected) => {
+    expect(changesDuplicates({ ...at, ...e } as unknown as RequestEvent)).toBe(expected);
   });
 });

@@ -43,6 +43,7 @@ describe('policy', () => {
           throw new Error('not used');
         },
         crewTrail: ({ crewId }) => ({ crewId, points: [] }),
+        duplicateCandidates: () => ({ candidates: [] }),
       },
       commands: { submit: () => ({ commandId: `c${++ran}` }) },
       subscribe: () => () => {},

@@ -3,7 +3,7 @@
 // A new table holding hub state belongs in HUB_TABLES; the outbox and positions are ours.
 import type Database from 'better-sqlite3';
 
-const HUB_TABLES = ['events', 'district', 'categories', 'contractors', 'crews', 'requests'] as const;
+const HUB_TABLES = ['events', 'district', 'categories', 'contractors', 'crews', 'requests', 'duplicates'] as const;
 const HUB_TABLE_REF = new RegExp(`\\b(FROM|INTO)\\s+(${HUB_TABLES.join('|')})\\b`, 'g');
 
 /** A statement rewritten to address the staging copies of the hub-derived tables. */
