@@ -88,6 +88,9 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
       duplicateCandidates() {
         return { candidates: [] };
       },
+      search() {
+        return { hits: [] };
+      },
     },
     commands: {
       submit(command) {

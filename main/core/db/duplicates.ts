@@ -1,4 +1,5 @@
-// Likely duplicates (hub-derived: recomputed from the requests): the pairs the rule of
+// Likely duplicates (derived from the requests, so not staged with a snapshot but rebuilt after
+// it, and cleared with the hub state): the pairs the rule of
 // common/domain/duplicates found when a request arrived or changed, and the lookup of a request's
 // candidates. A pair stays when either side closes; readers count only open originals, so closing
 // one drops the badge and reopening it brings it back.
@@ -83,10 +84,15 @@ export class DuplicateStore {
 
   /** All pairs found again among the open requests (after a snapshot, or once after the upgrade). */
   rebuild(): void {
-    this.c.st('DELETE FROM duplicates').run();
+    this.clear();
     for (const s of SUBJECTS.all(this.c.st(`${SUBJECTS.select} WHERE closed_at IS NULL`).all())) {
       for (const o of this.originalsFor(s)) this.put(s.id, o.id, o);
     }
+  }
+
+  /** With the rest of the hub-derived state. */
+  clear(): void {
+    this.c.st('DELETE FROM duplicates').run();
   }
 
   /** Build the pairs once for a database upgraded with requests in it (migration 7 marks it). */

@@ -174,8 +174,6 @@ export class Replicator {
     const now = new Date().toISOString();
     this.store.refetchableTx(() => {
       this.store.adoptStaging();
-      // Found among the snapshot's open requests at once, rather than staged message by message.
-      this.store.duplicates.rebuild();
       for (const r of build.rejected) rejectedEvents = this.reject(r.seq, r.parse, r.text, now);
       for (const id of build.commandIds) {
         const row = this.store.outbox.reconcile(id);

@@ -14,6 +14,7 @@ import {
 import { bestMatchFirst, duplicateMatch, type DuplicateSubject } from '../../../common/domain/duplicates';
 import { ApiError, createApiClient, dispatch, type ApiClient, type ApiHandlers } from '../../../common/api/rpc';
 import type { OperatorCommand } from '../../../common/protocol/hub-protocol';
+import { hitTier, matchedFields, parseSearchQuery, searchDoc } from '../../../common/domain/search-query';
 import { permissions, seesPersonalData, withPolicy } from '../../../main/core/policy';
 import { callerFor } from '../../support/callers';
 import { liveLink } from '../../support/live-link';
@@ -184,6 +185,16 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
         duplicateCandidates: (input) => ({
           candidates: clone(originalsIn(state.requests, { ...input, id: '', receivedAt: new Date().toISOString(), closedAt: null })),
         }),
+        // The core's own rule over the fake's requests (no phones: the fake holds none).
+        search: ({ text }) => {
+          const q = parseSearchQuery(text);
+          const hits = state.requests.map((r) => ({ r, doc: searchDoc({ ...r, citizenPhone: null }, null) }));
+          return {
+            hits: q
+              ? hits.filter(({ doc }) => hitTier(doc, q, false) !== null).map(({ r, doc }) => ({ request: clone(r), matched: matchedFields(doc, q, false) }))
+              : [],
+          };
+        },
       },
       commands: {
         submit: (cmd) => {
@@ -199,7 +210,18 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
           setTimeout(() => {
             if (refused) {
               core.push({
-                notices: [{ kind: 'command_failed', commandId, type: cmd.type, targetId: r?.id ?? null, code: 'conflict', message: 'request is not new' }],
+                notices: [
+                  {
+                    kind: 'command_failed',
+                    commandId,
+                    type: cmd.type,
+                    targetId: r?.id ?? null,
+                    code: 'conflict',
+                    message: `request is already ${r?.status}`,
+                    // as the core explains a conflict: another operator got there first
+                    cause: { type: 'request.acknowledged', actorKind: 'operator', actorId: 'op-3', at: r?.acknowledgedAt ?? new Date().toISOString(), crewId: null },
+                  },
+                ],
               });
             } else if (r) {
               r.pendingCommands--;
