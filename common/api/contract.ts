@@ -48,6 +48,10 @@ export type RequestView = z.infer<typeof RequestView>;
 export const DuplicateCandidate = z.object({ request: RequestView, meters: z.number(), similarity: z.number() });
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 
+/** Id under which a request being created by the console shows until the hub assigns the real one. */
+export const PROVISIONAL_PREFIX = 'pending:';
+export const provisionalRequestId = (commandId: string): string => PROVISIONAL_PREFIX + commandId;
+
 export const FixView = z.object({
   crewId: z.string(),
   lon: Lon,

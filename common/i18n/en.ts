@@ -1,6 +1,7 @@
 // English, the second language; same shape as ./fa.ts.
 import { duplicatesText } from './sections/duplicates';
 import type { Dict } from './fa';
+import { walkinText } from './sections/walkin';
 
 export const en: Dict = {
   app: {
@@ -250,4 +251,5 @@ export const en: Dict = {
     fullScreen: 'Full screen',
     devTools: 'Developer tools',
   },
+  walkin: walkinText.en,
 };

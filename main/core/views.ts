@@ -1,11 +1,11 @@
 // Contract views of the local state: hub-derived rows with the optimistic effect of the
 // commands still in the outbox laid on top (in outbox order).
-import type { CrewView, DuplicateCandidate, FixView, RequestView } from '../../common/api/contract';
+import { PROVISIONAL_PREFIX, type CrewView, type DuplicateCandidate, type FixView, type RequestView } from '../../common/api/contract';
 import { bestMatchFirst, type DuplicateSubject } from '../../common/domain/duplicates';
 import { OperatorCommand, type Category } from '../../common/protocol/hub-protocol';
 import type { FixRow, OriginalMatch, OutboxRow, Store } from './db/store';
 import type { CrewState } from './domain/crew';
-import { applyCommandToCrew, applyCommandToRequest, PROVISIONAL_PREFIX, type PendingCommand } from './domain/optimistic';
+import { applyCommandToCrew, applyCommandToRequest, type PendingCommand } from './domain/optimistic';
 import type { RequestState } from './domain/request';
 
 function pendingCommandOf(row: OutboxRow): PendingCommand | null {
