@@ -1,4 +1,5 @@
 // English, the second language; same shape as ./fa.ts.
+import { duplicatesText } from './sections/duplicates';
 import type { Dict } from './fa';
 import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
@@ -239,6 +240,7 @@ export const en: Dict = {
     markOnSite: 'Mark on site',
     dismiss: 'Later',
   },
+  duplicates: duplicatesText.en,
   menu: {
     file: 'File',
     print: 'Print current view…',

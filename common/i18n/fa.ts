@@ -3,6 +3,7 @@
 // category and district names come from the hub's data instead.
 import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
+import { duplicatesText } from './sections/duplicates';
 import { walkinText } from './sections/walkin';
 
 export const fa = {
@@ -240,6 +241,7 @@ export const fa = {
     markOnSite: 'ثبت «در محل»',
     dismiss: 'بعداً',
   },
+  duplicates: duplicatesText.fa,
   menu: {
     file: 'پرونده',
     print: 'چاپ نمای کنونی…',

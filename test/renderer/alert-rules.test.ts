@@ -19,7 +19,7 @@ function request(over: Partial<RequestView> = {}): RequestView {
     id: 'r1', category: 'fallen_tree', priority: 'normal', status: 'new', description: '', address: '',
     lon: 52.5, lat: 29.65, channel: 'phone', receivedAt: iso(T0), ackDueAt: iso(T0 + 10 * MIN),
     resolveDueAt: iso(T0 + 180 * MIN), acknowledgedAt: null, crewId: null, closedAt: null, resolution: null,
-    rating: null, updatedAt: iso(T0), pendingCommands: 0, ...over,
+    rating: null, updatedAt: iso(T0), pendingCommands: 0, duplicates: 0, ...over,
   };
 }
 const byId = (...rs: RequestView[]) => Object.fromEntries(rs.map((r) => [r.id, r]));
