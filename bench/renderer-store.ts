@@ -6,7 +6,7 @@
 //   npx tsx bench/renderer-store.ts
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_FILTER, matches } from '../renderer/src/components/queue/queueFilter';
-import { compareUrgency } from '../renderer/src/state/deadlines';
+import { compareUrgency } from '../common/domain/urgency';
 import { applyLiveBatch, useConsole } from '../renderer/src/state/store';
 import { makeBootstrap } from '../test/renderer/harness/fakeCore';
 import { liveBatch } from '../common/api/contract';

@@ -15,6 +15,7 @@ import {
   Lon,
   Lat,
 } from '../protocol/hub-protocol';
+import { SEARCH_FIELDS } from '../domain/search-query';
 
 export const RequestView = z.object({
   id: z.string(),
@@ -40,6 +41,10 @@ export const RequestView = z.object({
   pendingCommands: z.number().int().nonnegative(),
 });
 export type RequestView = z.infer<typeof RequestView>;
+
+/** Id under which a request being created by the console shows until the hub assigns the real one. */
+export const PROVISIONAL_PREFIX = 'pending:';
+export const provisionalRequestId = (commandId: string): string => PROVISIONAL_PREFIX + commandId;
 
 export const FixView = z.object({
   crewId: z.string(),
@@ -97,6 +102,19 @@ export const LinkState = z.object({
 });
 export type LinkState = z.infer<typeof LinkState>;
 
+/** Who did what to the request, from the event log, so that a command no longer fitted (a `conflict`). */
+export const NoticeCause = z.object({
+  /** The event's type, e.g. `request.assigned`. */
+  type: z.string(),
+  actorKind: z.string(),
+  actorId: z.string().nullable(),
+  /** When the hub recorded it (the hub's clock). */
+  at: z.string(),
+  /** The request's crew after that event (the one assigned, the one reporting), if any. */
+  crewId: z.string().nullable(),
+});
+export type NoticeCause = z.infer<typeof NoticeCause>;
+
 export const Notice = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('command_failed'),
@@ -105,6 +123,8 @@ export const Notice = z.discriminatedUnion('kind', [
     targetId: z.string().nullable(),
     code: z.enum(COMMAND_ERROR_CODES),
     message: z.string(),
+    /** For a `conflict`: the event that made the command not fit; null when the log does not tell. */
+    cause: NoticeCause.nullable(),
   }),
   z.object({ kind: z.literal('command_applied'), commandId: z.string(), type: z.string(), targetId: z.string().nullable() }),
 ]);
@@ -199,11 +219,19 @@ export function liveBatch(over: Partial<LiveBatch> = {}): LiveBatch {
   };
 }
 
+/** The fields a search can match a request by (common/domain/search-query). */
+export const SearchField = z.enum(SEARCH_FIELDS);
+
+export const SearchResult = z.object({ hits: z.array(z.object({ request: RequestView, matched: z.array(SearchField) })) });
+export type SearchResult = z.infer<typeof SearchResult>;
+
 export const api = {
   queries: {
     bootstrap: { input: z.object({}), output: Bootstrap },
     requestDetail: { input: z.object({ id: z.string().max(64) }), output: RequestDetail },
     crewTrail: { input: z.object({ crewId: z.string().max(64) }), output: CrewTrail },
+    /** Requests open and closed, of the whole local history, best match first (docs/search.md). */
+    search: { input: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(200).optional() }), output: SearchResult },
   },
   commands: {
     /** Queue an operator command in the durable outbox, apply it optimistically, send it. */

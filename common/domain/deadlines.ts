@@ -18,18 +18,10 @@ export interface DeadlineFields {
   resolveDueAt: string;
 }
 
-/** Not yet acknowledged (nor assigned) and past its acknowledgement deadline. */
-export function isAckOverdue(r: DeadlineFields, now: number): boolean {
-  return r.status !== 'closed' && r.acknowledgedAt === null && now > Date.parse(r.ackDueAt);
-}
-
-/** Still being worked on (not resolved, not closed) and past its resolution deadline. */
-export function isResolveOverdue(r: DeadlineFields, now: number): boolean {
-  return r.status !== 'closed' && r.status !== 'resolved' && now > Date.parse(r.resolveDueAt);
-}
-
+/** The deadline it races now (nextDeadline) has passed: the queue's, wall's and map's overdue. */
 export function isOverdue(r: DeadlineFields, now: number): boolean {
-  return isAckOverdue(r, now) || isResolveOverdue(r, now);
+  const d = nextDeadline(r);
+  return d !== null && now > d.at;
 }
 
 /** The next deadline still to meet (epoch ms), or null when none is left. */

@@ -49,6 +49,11 @@ export const COMMAND_RULES: Record<RequestCommandType, CommandRule> = {
   'request.transfer': { from: OPEN, needsCrew: false }, // → request.closed, resolution transferred
 };
 
+/** Not closed: in the queue, on the map, counted as open. */
+export function isOpen(r: { status: RequestStatus }): boolean {
+  return r.status !== 'closed';
+}
+
 /** Whether a field status comes after the request's status (§5: the same or an earlier one is out of order). */
 export function isForward(from: RequestStatus, to: FieldStatus): boolean {
   return FIELD_ORDER.indexOf(to) > FIELD_ORDER.indexOf(from);

@@ -1,6 +1,7 @@
 // English, the second language; same shape as ./fa.ts.
 import type { Dict } from './fa';
 import { dispatchText } from './sections/dispatch';
+import { walkinText } from './sections/walkin';
 
 export const en: Dict = {
   app: {
@@ -237,4 +238,5 @@ export const en: Dict = {
     fullScreen: 'Full screen',
     devTools: 'Developer tools',
   },
+  walkin: walkinText.en,
 };

@@ -2,6 +2,7 @@
 // Electron shell (menu, window title, start-up error) show lives here and in ./en.ts (same shape, checked by the compiler);
 // category and district names come from the hub's data instead.
 import { dispatchText } from './sections/dispatch';
+import { walkinText } from './sections/walkin';
 
 export const fa = {
   app: {
@@ -238,6 +239,7 @@ export const fa = {
     fullScreen: 'تمام‌صفحه',
     devTools: 'ابزار توسعه‌دهنده',
   },
+  walkin: walkinText.fa,
 };
 
 export type Dict = typeof fa;

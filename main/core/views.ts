@@ -1,10 +1,10 @@
 // Contract views of the local state: hub-derived rows with the optimistic effect of the
 // commands still in the outbox laid on top (in outbox order).
-import type { CrewView, FixView, RequestView } from '../../common/api/contract';
+import { PROVISIONAL_PREFIX, type CrewView, type FixView, type RequestView } from '../../common/api/contract';
 import { OperatorCommand, type Category } from '../../common/protocol/hub-protocol';
 import type { FixRow, OutboxRow, Store } from './db/store';
 import type { CrewState } from './domain/crew';
-import { applyCommandToCrew, applyCommandToRequest, PROVISIONAL_PREFIX, type PendingCommand } from './domain/optimistic';
+import { applyCommandToCrew, applyCommandToRequest, type PendingCommand } from './domain/optimistic';
 import type { RequestState } from './domain/request';
 import { StatusClock } from './status-clock';
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseEvent, type KnownEvent } from '../../common/protocol/hub-protocol';
-import { isAckOverdue, isOverdue, isResolveOverdue, nextDeadline } from '../../common/domain/deadlines';
+import { isOverdue, nextDeadline } from '../../common/domain/deadlines';
 import { startOfTehranDay } from '../../common/domain/tehran-day';
 import { reduceCrew, type CrewEvent } from '../../main/core/domain/crew';
-import { applyCommandToCrew, applyCommandToRequest, commandTarget, provisionalRequestId } from '../../main/core/domain/optimistic';
+import { provisionalRequestId } from '../../common/api/contract';
+import { applyCommandToCrew, applyCommandToRequest, commandTarget } from '../../main/core/domain/optimistic';
 import { reduceRequest, type RequestEvent, type RequestState } from '../../main/core/domain/request';
 import { Trail } from '../../main/core/domain/trail';
 import { backoffDelay } from '../../main/core/sync/backoff';
@@ -119,11 +120,11 @@ describe('deadlines', () => {
   const r = { status: 'new' as const, acknowledgedAt: null, ackDueAt: '2026-11-28T09:15:00.000Z', resolveDueAt: '2026-11-28T13:00:00.000Z' };
   const at = (iso: string) => Date.parse(iso);
   it('ack overdue only while not acknowledged; resolve overdue until resolved or closed', () => {
-    expect(isAckOverdue(r, at('2026-11-28T09:14:00Z'))).toBe(false);
-    expect(isAckOverdue(r, at('2026-11-28T09:16:00Z'))).toBe(true);
+    expect(isOverdue(r, at('2026-11-28T09:14:00Z'))).toBe(false);
+    expect(isOverdue(r, at('2026-11-28T09:16:00Z'))).toBe(true);
     const acked = { ...r, status: 'assigned' as const, acknowledgedAt: '2026-11-28T09:20:00Z' };
-    expect(isAckOverdue(acked, at('2026-11-28T09:30:00Z'))).toBe(false);
-    expect(isResolveOverdue(acked, at('2026-11-28T13:01:00Z'))).toBe(true);
+    expect(isOverdue(acked, at('2026-11-28T09:30:00Z'))).toBe(false);
+    expect(isOverdue(acked, at('2026-11-28T13:01:00Z'))).toBe(true);
     expect(isOverdue({ ...acked, status: 'resolved' }, at('2026-11-28T14:00:00Z'))).toBe(false);
     expect(isOverdue({ ...acked, status: 'closed' }, at('2026-11-28T14:00:00Z'))).toBe(false);
     expect(nextDeadline(r)).toEqual({ kind: 'ack', at: at('2026-11-28T09:15:00Z') });

@@ -100,4 +100,13 @@ describe('digits in a string', () => {
     expect(localDigits('+98 917 123 4560', 'fa')).toBe('+۹۸ ۹۱۷ ۱۲۳ ۴۵۶۰');
     expect(localDigits('+98 917 123 4560', 'en')).toBe('+98 917 123 4560');
   });
+
+  it('writes tracking codes and the digits inside hub text in Persian digits, Arabic-Indic ones too', () => {
+    expect(localDigits('137-0609-000123', 'fa')).toBe('۱۳۷-۰۶۰۹-۰۰۰۱۲۳');
+    expect(localDigits('خیابان زند، کوچه 12، پلاک ٤٥', 'fa')).toBe('خیابان زند، کوچه ۱۲، پلاک ۴۵');
+    expect(localDigits('0123456789', 'fa')).toBe('۰۱۲۳۴۵۶۷۸۹');
+    expect(localDigits('٠١٢٣٤٥٦٧٨٩', 'fa')).toBe('۰۱۲۳۴۵۶۷۸۹');
+    expect(localDigits('کوچه ۱۲', 'fa')).toBe('کوچه ۱۲');
+    expect(localDigits('Zand St. 12, alley ٤٥', 'en')).toBe('Zand St. 12, alley ٤٥');
+  });
 });

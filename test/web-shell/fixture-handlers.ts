@@ -84,6 +84,9 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
       crewTrail({ crewId }) {
         return { crewId, points: [] };
       },
+      search() {
+        return { hits: [] };
+      },
     },
     commands: {
       submit(command) {

@@ -1,7 +1,7 @@
 // The data layer's one entry point; every SQL statement of the core lives under main/core/db.
 // A Store is one connection (./connection: opening, the statement cache, the two kinds of
 // transaction) plus one typed object per area of the schema, each in its own module holding its
-// tables' SQL and row types: events, outbox, requests, crews, reference.
+// tables' SQL and row types: events, outbox, requests, crews, reference, search.
 //
 // Growing it: a new area (accounts, audit, search, summaries…) is a new module here with its
 // class over the Connection, a field below, and its tables in the next numbered file under
@@ -14,6 +14,7 @@ import { EventStore } from './events';
 import { OutboxStore } from './outbox';
 import { ReferenceStore } from './reference';
 import { RequestStore } from './requests';
+import { SearchStore } from './search';
 import { adoptStaging, clearHubState, createStaging } from './staging';
 
 export type { FixRow } from './crews';
@@ -29,12 +30,14 @@ export class Store {
   readonly requests: RequestStore;
   readonly crews: CrewStore;
   readonly reference: ReferenceStore;
+  readonly search: SearchStore;
 
   private constructor(private readonly c: Connection) {
     this.events = new EventStore(c);
     this.outbox = new OutboxStore(c);
-    this.requests = new RequestStore(c);
-    this.crews = new CrewStore(c);
+    this.search = new SearchStore(c);
+    this.requests = new RequestStore(c, this.search);
+    this.crews = new CrewStore(c, this.search);
     this.reference = new ReferenceStore(c);
   }
 
@@ -91,6 +94,7 @@ export class Store {
   /** Drop all hub-derived state; the outbox and positions stay. */
   clearHubState(): void {
     clearHubState(this.c.db);
+    this.search.clear();
   }
 
   /**
@@ -105,6 +109,7 @@ export class Store {
   /** Replace the hub-derived tables with the staging copies (call inside a transaction). */
   adoptStaging(): void {
     adoptStaging(this.c.db);
+    this.search.rebuild();
     this.events.reindexIds();
   }
 }

@@ -133,7 +133,16 @@ export function formatDistance(km: number, locale: Locale): string {
   ).format(km);
 }
 
-/** Digits written in a string (a phone number) in the locale's digits: "۰۹۱۲…" / "0912…". */
+/**
+ * Digits inside text from the hub or the citizen (tracking codes, addresses, descriptions, phone
+ * numbers) in Persian digits when the console speaks Persian: Latin 0–9 and Arabic-Indic ٠–٩
+ * (U+0660…) become ۰–۹ (U+06F0…). In English the text is shown as it was written. Search
+ * normalises every kind of digit, so a code shown this way is still found by its Latin digits.
+ */
 export function localDigits(text: string, locale: Locale): string {
-  return locale === 'fa' ? text.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d))) : text;
+  if (locale !== 'fa') return text;
+  return text.replace(/[0-9\u0660-\u0669]/g, (d) => {
+    const c = d.charCodeAt(0);
+    return String.fromCharCode(0x06f0 + (c >= 0x0660 ? c - 0x0660 : c - 0x30));
+  });
 }

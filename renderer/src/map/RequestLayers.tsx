@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import type { ExpressionSpecification, GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
 import type { RequestView } from '../../../common/api/contract';
-import { isOverdue } from '../../../common/domain/deadlines';
+import { isOverdue } from '../../../common/domain/urgency';
 import { PRIORITIES, PRIORITY_RANK } from '../../../common/domain/priority';
 import type { Locale } from '../i18n/format';
 import { useConsole } from '../state/store';

@@ -5,6 +5,7 @@ import { RequestDetailPanel } from '../components/detail/RequestDetailPanel';
 import { Header } from '../components/header/Header';
 import { RequestQueue } from '../components/queue/RequestQueue';
 import { Toasts } from '../components/Toasts';
+import { WalkIn } from '../components/walkin/WalkIn';
 import { DistrictMap } from '../map/DistrictMap';
 import { CoreErrorBanner } from './CoreErrorBanner';
 
@@ -25,6 +26,7 @@ export function OperatorView() {
           <CrewsPanel />
         </div>
       </main>
+      <WalkIn />
       <Toasts />
     </div>
   );

@@ -4,6 +4,7 @@
 import { liveBatch, type Bootstrap, type CrewView, type LiveBatch, type RequestDetail, type RequestView, type TimelineEntry } from '../../../common/api/contract';
 import { ApiError, createApiClient, dispatch, type ApiClient, type ApiHandlers } from '../../../common/api/rpc';
 import type { OperatorCommand } from '../../../common/protocol/hub-protocol';
+import { hitTier, matchedFields, parseSearchQuery, searchDoc } from '../../../common/domain/search-query';
 import { permissions, seesPersonalData, withPolicy } from '../../../main/core/policy';
 import { callerFor } from '../../support/callers';
 import { liveLink } from '../../support/live-link';
@@ -170,6 +171,16 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
           return clone(detailOf(r, seesPersonalData(caller)));
         },
         crewTrail: ({ crewId }) => ({ crewId, points: [] }),
+        // The core's own rule over the fake's requests (no phones: the fake holds none).
+        search: ({ text }) => {
+          const q = parseSearchQuery(text);
+          const hits = state.requests.map((r) => ({ r, doc: searchDoc({ ...r, citizenPhone: null }, null) }));
+          return {
+            hits: q
+              ? hits.filter(({ doc }) => hitTier(doc, q, false) !== null).map(({ r, doc }) => ({ request: clone(r), matched: matchedFields(doc, q, false) }))
+              : [],
+          };
+        },
       },
       commands: {
         submit: (cmd) => {
@@ -185,7 +196,18 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
           setTimeout(() => {
             if (refused) {
               core.push({
-                notices: [{ kind: 'command_failed', commandId, type: cmd.type, targetId: r?.id ?? null, code: 'conflict', message: 'request is not new' }],
+                notices: [
+                  {
+                    kind: 'command_failed',
+                    commandId,
+                    type: cmd.type,
+                    targetId: r?.id ?? null,
+                    code: 'conflict',
+                    message: `request is already ${r?.status}`,
+                    // as the core explains a conflict: another operator got there first
+                    cause: { type: 'request.acknowledged', actorKind: 'operator', actorId: 'op-3', at: r?.acknowledgedAt ?? new Date().toISOString(), crewId: null },
+                  },
+                ],
               });
             } else if (r) {
               r.pendingCommands--;

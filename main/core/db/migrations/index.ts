@@ -6,5 +6,7 @@ import { outboxTable } from './0002-outbox';
 import { crewPositionsTable } from './0003-crew-positions';
 import { eventsByRequestIndex } from './0004-events-by-request';
 import { eventIdsTable } from './0005-event-ids';
+import { requestSearchTables } from './0006-request-search';
 
-export const MIGRATIONS: readonly string[] = [initialSchema, outboxTable, crewPositionsTable, eventsByRequestIndex, eventIdsTable];
+export const MIGRATIONS: readonly string[] = [initialSchema, outboxTable, crewPositionsTable, eventsByRequestIndex, eventIdsTable,
+  requestSearchTables];

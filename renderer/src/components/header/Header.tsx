@@ -6,6 +6,7 @@ import { Clock } from './Clock';
 import { LinkMetrics } from './LinkMetrics';
 import { LinkStatus } from './LinkStatus';
 import { LocaleSwitch } from './LocaleSwitch';
+import { WalkInButton } from '../walkin/WalkIn';
 
 export function Header() {
   return (
@@ -14,6 +15,7 @@ export function Header() {
       <LinkStatus />
       <LinkMetrics />
       <span className="app-header__spacer" />
+      <WalkInButton />
       <Clock />
       <LocaleSwitch />
     </header>

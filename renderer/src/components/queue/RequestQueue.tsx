@@ -3,7 +3,7 @@ import './queue.css';
 import { useMemo, useState } from 'react';
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n';
-import { isOverdue } from '../../state/deadlines';
+import { isOverdue } from '../../../../common/domain/urgency';
 import { useConsole } from '../../state/store';
 import { QueueFilters } from './QueueFilters';
 import { DEFAULT_FILTER, useQueue, type QueueFilter } from './queueFilter';

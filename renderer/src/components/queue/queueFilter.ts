@@ -1,7 +1,8 @@
 // What the operator narrowed the queue to, and the queue itself: filtered, ordered by urgency.
 import type { RequestView } from '../../../../common/api/contract';
 import type { Priority, RequestStatus } from '../../../../common/protocol/hub-protocol';
-import { compareUrgency, isOpen } from '../../state/deadlines';
+import { isOpen } from '../../../../common/domain/lifecycle';
+import { compareUrgency } from '../../../../common/domain/urgency';
 import { useRequestsDerived } from '../../state/store';
 
 export interface QueueFilter {

@@ -3,7 +3,7 @@
 // what the last batch changed, for whoever reacts to news rather than to state.
 import type { StateCreator } from 'zustand';
 import type { Bootstrap, CategoryView, ContractorView, CrewView, DistrictView, LiveBatch, RequestView } from '../../../../common/api/contract';
-import { isOpen } from '../deadlines';
+import { isOpen } from '../../../../common/domain/lifecycle';
 import type { ConsoleState } from '../store';
 
 /**
