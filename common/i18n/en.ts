@@ -1,6 +1,9 @@
 // English, the second language; same shape as ./fa.ts.
+import { duplicatesText } from './sections/duplicates';
 import type { Dict } from './fa';
 import { dispatchText } from './sections/dispatch';
+import { alertsText } from './sections/alerts';
+import { helpText } from './sections/help';
 import { walkinText } from './sections/walkin';
 
 export const en: Dict = {
@@ -116,7 +119,7 @@ export const en: Dict = {
     late: (d) => `${d} late`,
     empty: 'No requests match these filters',
     pending: 'Waiting for the hub',
-    keys: '↑/↓ move · Enter details',
+    keys: '↑/↓ move · Enter details · ? all keys',
   },
   detail: {
     label: 'Request details',
@@ -226,6 +229,7 @@ export const en: Dict = {
     markOnSite: 'Mark on site',
     dismiss: 'Later',
   },
+  duplicates: duplicatesText.en,
   menu: {
     file: 'File',
     print: 'Print current view…',
@@ -238,5 +242,7 @@ export const en: Dict = {
     fullScreen: 'Full screen',
     devTools: 'Developer tools',
   },
+  alerts: alertsText.en,
+  help: helpText.en,
   walkin: walkinText.en,
 };
