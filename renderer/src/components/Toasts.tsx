@@ -4,6 +4,7 @@
 // as long as the toast is shown); the hub's English words are isolated in a Persian sentence.
 import './toasts.css';
 import { useEffect, type ReactNode } from 'react';
+import type { NoticeCause } from '../../../common/api/contract';
 import { useLocale, useT, type Dict } from '../i18n';
 import { isolate, localDigits, type Locale } from '../i18n/format';
 import { useConsole, type Toast } from '../state/store';
@@ -46,7 +47,7 @@ function ToastCard({ toast }: { toast: Toast }) {
 }
 
 /** Who did what first, ticking with the store's clock. */
-function Cause({ cause }: { cause: NonNullable<Extract<Toast, { kind: 'command_failed' }>['cause']> }) {
+function Cause({ cause }: { cause: NoticeCause }) {
   const t = useT();
   const locale = useLocale();
   const now = useConsole((s) => s.now);
