@@ -202,6 +202,8 @@ export const api = {
     bootstrap: { input: z.object({}), output: Bootstrap },
     requestDetail: { input: z.object({ id: z.string().max(64) }), output: RequestDetail },
     crewTrail: { input: z.object({ crewId: z.string().max(64) }), output: CrewTrail },
+    /** The requests this workstation's operator acted on: their events in the log, their commands still in the outbox. */
+    actedOn: { input: z.object({}), output: z.object({ ids: z.array(z.string()) }) },
   },
   commands: {
     /** Queue an operator command in the durable outbox, apply it optimistically, send it. */

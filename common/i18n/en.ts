@@ -1,5 +1,6 @@
 // English, the second language; same shape as ./fa.ts.
 import type { Dict } from './fa';
+import { queueText } from './sections/queue';
 
 export const en: Dict = {
   app: {
@@ -88,15 +89,7 @@ export const en: Dict = {
     dismiss: 'Dismiss',
     liveInvalid: 'An invalid update arrived; reloading the data.',
   },
-  filters: {
-    label: 'Filters',
-    open: 'Open',
-    all: 'All',
-    status: 'Status',
-    priority: 'Priority',
-    category: 'Category',
-    any: 'Any',
-  },
+  queue: queueText.en,
   list: {
     label: 'Request queue',
     count: (n) => `${n} requests`,

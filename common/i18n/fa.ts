@@ -1,6 +1,8 @@
 // Persian, the console's first language. Every string the renderer (its UI and its map) and the
 // Electron shell (menu, window title, start-up error) show lives here and in ./en.ts (same shape, checked by the compiler);
 // category and district names come from the hub's data instead.
+import { queueText } from './sections/queue';
+
 export const fa = {
   app: {
     title: 'کنسول ۱۳۷',
@@ -88,15 +90,7 @@ export const fa = {
     dismiss: 'بستن پیام',
     liveInvalid: 'بستهٔ به‌روزرسانی نامعتبر رسید؛ داده‌ها از نو بارگذاری می‌شوند.',
   },
-  filters: {
-    label: 'فیلترها',
-    open: 'باز',
-    all: 'همه',
-    status: 'وضعیت',
-    priority: 'اولویت',
-    category: 'موضوع',
-    any: 'همه',
-  },
+  queue: queueText.fa,
   list: {
     label: 'صف درخواست‌ها',
     count: (n: string) => `${n} درخواست`,

@@ -61,6 +61,9 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         };
       },
       crewTrail: ({ crewId }) => ({ crewId, points: d.positions.trail(crewId) }),
+      actedOn: () => ({
+        ids: [...new Set([...d.store.events.requestsActedOnBy(d.operatorId), ...d.store.outbox.pendingRequestsOf(d.operatorId)])],
+      }),
     },
     commands: {
       submit: (cmd) => d.submit(cmd as OperatorCommand),

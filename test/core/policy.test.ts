@@ -43,6 +43,7 @@ describe('policy', () => {
           throw new Error('not used');
         },
         crewTrail: ({ crewId }) => ({ crewId, points: [] }),
+        actedOn: () => ({ ids: [] }),
       },
       commands: { submit: () => ({ commandId: `c${++ran}` }) },
       subscribe: () => () => {},

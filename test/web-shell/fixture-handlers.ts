@@ -84,6 +84,9 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
       crewTrail({ crewId }) {
         return { crewId, points: [] };
       },
+      actedOn() {
+        return { ids: [] };
+      },
     },
     commands: {
       submit(command) {

@@ -169,6 +169,7 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
           return clone(detailOf(r, seesPersonalData(caller)));
         },
         crewTrail: ({ crewId }) => ({ crewId, points: [] }),
+        actedOn: () => ({ ids: [] }),
       },
       commands: {
         submit: (cmd) => {
