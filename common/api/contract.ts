@@ -15,6 +15,7 @@ import {
   Lon,
   Lat,
 } from '../protocol/hub-protocol';
+import { SEARCH_FIELDS } from '../domain/search-query';
 
 export const RequestView = z.object({
   id: z.string(),
@@ -38,8 +39,18 @@ export const RequestView = z.object({
   updatedAt: z.string(),
   /** Operator commands on this request still waiting for the hub's ack (optimistic state shown). */
   pendingCommands: z.number().int().nonnegative(),
+  /** How many open requests this open one is a likely duplicate of (common/domain/duplicates). */
+  duplicates: z.number().int().nonnegative(),
 });
 export type RequestView = z.infer<typeof RequestView>;
+
+/** An open request another is a likely duplicate of: how far from it and how alike their texts. */
+export const DuplicateCandidate = z.object({ request: RequestView, meters: z.number(), similarity: z.number() });
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+
+/** Id under which a request being created by the console shows until the hub assigns the real one. */
+export const PROVISIONAL_PREFIX = 'pending:';
+export const provisionalRequestId = (commandId: string): string => PROVISIONAL_PREFIX + commandId;
 
 export const FixView = z.object({
   crewId: z.string(),
@@ -95,6 +106,19 @@ export const LinkState = z.object({
 });
 export type LinkState = z.infer<typeof LinkState>;
 
+/** Who did what to the request, from the event log, so that a command no longer fitted (a `conflict`). */
+export const NoticeCause = z.object({
+  /** The event's type, e.g. `request.assigned`. */
+  type: z.string(),
+  actorKind: z.string(),
+  actorId: z.string().nullable(),
+  /** When the hub recorded it (the hub's clock). */
+  at: z.string(),
+  /** The request's crew after that event (the one assigned, the one reporting), if any. */
+  crewId: z.string().nullable(),
+});
+export type NoticeCause = z.infer<typeof NoticeCause>;
+
 export const Notice = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('command_failed'),
@@ -103,6 +127,8 @@ export const Notice = z.discriminatedUnion('kind', [
     targetId: z.string().nullable(),
     code: z.enum(COMMAND_ERROR_CODES),
     message: z.string(),
+    /** For a `conflict`: the event that made the command not fit; null when the log does not tell. */
+    cause: NoticeCause.nullable(),
   }),
   z.object({ kind: z.literal('command_applied'), commandId: z.string(), type: z.string(), targetId: z.string().nullable() }),
 ]);
@@ -152,6 +178,8 @@ export const RequestDetail = z.object({
   /** Personal data (§7): only for signed-in operators, null on wall displays. */
   citizen: z.object({ name: z.string().nullable(), phone: z.string().nullable() }).nullable(),
   timeline: z.array(TimelineEntry),
+  /** The open requests it is a likely duplicate of, best match first. */
+  duplicates: z.array(DuplicateCandidate),
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
 
@@ -197,6 +225,12 @@ export function liveBatch(over: Partial<LiveBatch> = {}): LiveBatch {
   };
 }
 
+/** The fields a search can match a request by (common/domain/search-query). */
+export const SearchField = z.enum(SEARCH_FIELDS);
+
+export const SearchResult = z.object({ hits: z.array(z.object({ request: RequestView, matched: z.array(SearchField) })) });
+export type SearchResult = z.infer<typeof SearchResult>;
+
 export const api = {
   queries: {
     bootstrap: { input: z.object({}), output: Bootstrap },
@@ -204,6 +238,13 @@ export const api = {
     crewTrail: { input: z.object({ crewId: z.string().max(64) }), output: CrewTrail },
     /** The requests this workstation's operator acted on: their events in the log, their commands still in the outbox. */
     actedOn: { input: z.object({}), output: z.object({ ids: z.array(z.string()) }) },
+    /** The open requests a request about to be created would be a likely duplicate of (walk-in form). */
+    duplicateCandidates: {
+      input: z.object({ category: z.string().max(64), lon: Lon, lat: Lat, description: z.string().max(2000), address: z.string().max(500) }),
+      output: z.object({ candidates: z.array(DuplicateCandidate) }),
+    },
+    /** Requests open and closed, of the whole local history, best match first (docs/search.md). */
+    search: { input: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(200).optional() }), output: SearchResult },
   },
   commands: {
     /** Queue an operator command in the durable outbox, apply it optimistically, send it. */

@@ -45,3 +45,20 @@ export function phoneQueryDigits(query: string): string {
   const rest = digits.startsWith('00989') ? digits.slice(4) : digits.slice(plus);
   return rest.startsWith('09') ? rest.slice(1) : rest;
 }
+
+/** Fewer digits than this match too many numbers to mean one citizen (issue 10: "its last 4+ digits"). */
+export const MIN_PHONE_DIGITS = 4;
+
+export type PhoneMatch = 'exact' | 'end' | 'start';
+
+/**
+ * How a typed number (`query`, from `phoneQueryDigits`) fits a stored one (`key`, from
+ * `phoneSearchDigits`): the whole number, its last digits, or its first digits ("0912 123…" typed
+ * from the start). Digits from the middle are not a match: four of them fit a number in ~1,400.
+ */
+export function phoneMatch(key: string, query: string): PhoneMatch | null {
+  if (query.length < MIN_PHONE_DIGITS || key.length === 0) return null;
+  if (key === query) return 'exact';
+  if (key.endsWith(query)) return 'end';
+  return key.startsWith(query) ? 'start' : null;
+}

@@ -1,6 +1,10 @@
 // English, the second language; same shape as ./fa.ts.
+import { duplicatesText } from './sections/duplicates';
 import type { Dict } from './fa';
 import { queueText } from './sections/queue';
+import { alertsText } from './sections/alerts';
+import { helpText } from './sections/help';
+import { walkinText } from './sections/walkin';
 
 export const en: Dict = {
   app: {
@@ -107,7 +111,7 @@ export const en: Dict = {
     late: (d) => `${d} late`,
     empty: 'No requests match these filters',
     pending: 'Waiting for the hub',
-    keys: '↑/↓ move · Enter details',
+    keys: '↑/↓ move · Enter details · ? all keys',
   },
   detail: {
     label: 'Request details',
@@ -229,6 +233,7 @@ export const en: Dict = {
     markOnSite: 'Mark on site',
     dismiss: 'Later',
   },
+  duplicates: duplicatesText.en,
   menu: {
     file: 'File',
     print: 'Print current view…',
@@ -241,4 +246,7 @@ export const en: Dict = {
     fullScreen: 'Full screen',
     devTools: 'Developer tools',
   },
+  alerts: alertsText.en,
+  help: helpText.en,
+  walkin: walkinText.en,
 };

@@ -2,6 +2,10 @@
 // Electron shell (menu, window title, start-up error) show lives here and in ./en.ts (same shape, checked by the compiler);
 // category and district names come from the hub's data instead.
 import { queueText } from './sections/queue';
+import { alertsText } from './sections/alerts';
+import { helpText } from './sections/help';
+import { duplicatesText } from './sections/duplicates';
+import { walkinText } from './sections/walkin';
 
 export const fa = {
   app: {
@@ -108,7 +112,7 @@ export const fa = {
     late: (d: string) => `${d} تأخیر`,
     empty: 'درخواستی با این فیلترها نیست',
     pending: 'در انتظار پاسخ ستاد',
-    keys: '↑/↓ حرکت · Enter جزئیات',
+    keys: '↑/↓ حرکت · Enter جزئیات · ? همهٔ کلیدها',
   },
   detail: {
     label: 'جزئیات درخواست',
@@ -230,6 +234,7 @@ export const fa = {
     markOnSite: 'ثبت «در محل»',
     dismiss: 'بعداً',
   },
+  duplicates: duplicatesText.fa,
   menu: {
     file: 'پرونده',
     print: 'چاپ نمای کنونی…',
@@ -242,6 +247,9 @@ export const fa = {
     fullScreen: 'تمام‌صفحه',
     devTools: 'ابزار توسعه‌دهنده',
   },
+  alerts: alertsText.fa,
+  help: helpText.fa,
+  walkin: walkinText.fa,
 };
 
 export type Dict = typeof fa;

@@ -1,14 +1,15 @@
 // The core's side of the renderer API (common/api/contract.ts). Inputs arrive validated by the
 // transport's dispatcher, with their caller; ./policy decides what each caller may call and see.
-import { ApiError, type ApiHandlers } from '../../common/api/rpc';
+import { ApiError, type ApiHandlers, type Caller } from '../../common/api/rpc';
 import type { Bootstrap, ContractorView, LinkState, LiveBatch, TimelineEntry } from '../../common/api/contract';
 import type { OperatorCommand } from '../../common/protocol/hub-protocol';
+import { matchedFields, parseSearchQuery } from '../../common/domain/search-query';
 import { startOfTehranDay } from '../../common/domain/tehran-day';
 import type { Store, StoredEvent } from './db/store';
 import type { LiveFeed } from './live';
 import type { PositionBook } from './positions';
 import { permissions, seesPersonalData, withPolicy } from './policy';
-import { toRequestView, type Views } from './views';
+import type { Views } from './views';
 
 export interface HandlerDeps {
   store: Store;
@@ -18,8 +19,12 @@ export interface HandlerDeps {
   link(): LinkState;
   operatorId: string;
   basemapUrl: string | null;
-  submit(cmd: OperatorCommand): { commandId: string };
+  /** Queue a command sent by `caller` (whose session alone is told how it went). */
+  submit(cmd: OperatorCommand, caller: Caller): { commandId: string };
 }
+
+/** Hits a search returns when the caller names no limit: more than a screen's rows, few enough to read at once. */
+const SEARCH_LIMIT = 50;
 
 export function contractorViews(store: Store): ContractorView[] {
   return store.reference.contractors().map(({ id, name, categories }) => ({ id, name, categories }));
@@ -54,23 +59,40 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         // One read of the state serves the view and the citizen block (they differ only in fields).
         const s = d.views.requestState(id);
         if (!s) throw new ApiError('not_found', `no request ${id}`);
+        const { view, originals } = d.views.withOriginals(s);
         return {
-          request: toRequestView(s, d.store.outbox.pendingFor(id)),
+          request: view,
           citizen: seesPersonalData(caller) ? { name: s.citizenName, phone: s.citizenPhone } : null,
           timeline: d.store.events.requestTimeline(id).map(toTimelineEntry),
+          duplicates: originals,
         };
       },
       crewTrail: ({ crewId }) => ({ crewId, points: d.positions.trail(crewId) }),
       actedOn: () => ({
         ids: [...new Set([...d.store.events.requestsActedOnBy(d.operatorId), ...d.store.outbox.pendingRequestsOf(d.operatorId)])],
       }),
+      duplicateCandidates: (input) => ({ candidates: d.views.originalsForNew({ ...input, receivedAt: new Date().toISOString() }) }),
+      search: ({ text, limit }, caller) => {
+        const q = parseSearchQuery(text);
+        if (!q) return { hits: [] };
+        // Phones are searched only for a caller who may see them: another caller's digits never match one.
+        const withPhone = seesPersonalData(caller);
+        const found = d.store.search.search(q, withPhone, limit ?? SEARCH_LIMIT);
+        const views = new Map(d.views.requestsByIds(found.map((h) => h.requestId)).views.map((v) => [v.id, v]));
+        return {
+          hits: found.flatMap((h) => {
+            const request = views.get(h.requestId);
+            return request ? [{ request, matched: matchedFields(h.doc, q, withPhone) }] : [];
+          }),
+        };
+      },
     },
     commands: {
-      submit: (cmd) => d.submit(cmd as OperatorCommand),
+      submit: (cmd, caller) => d.submit(cmd as OperatorCommand, caller),
     },
-    subscribe: (name, listener) => {
+    subscribe: (name, listener, caller) => {
       if (name !== 'live') throw new ApiError('bad_call', `unknown subscription ${String(name)}`);
-      return d.live.subscribe(listener as (b: LiveBatch) => void);
+      return d.live.subscribe(listener as (b: LiveBatch) => void, caller);
     },
   });
 }

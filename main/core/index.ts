@@ -2,7 +2,7 @@
 // loopback web shell or the headless CLI; it never imports electron.
 import { join } from 'node:path';
 import type { LinkState } from '../../common/api/contract';
-import type { ApiHandlers } from '../../common/api/rpc';
+import type { ApiHandlers, Caller } from '../../common/api/rpc';
 import type { CommandAck } from '../../common/protocol/hub-protocol';
 import { describeConfig, type CoreConfig } from './config';
 import { queueCommand } from './commands';
@@ -12,6 +12,7 @@ import { DB_FILE_NAME, Store, type OutboxRow } from './db/store';
 import { contractorViews, createHandlers } from './handlers';
 import { LiveFeed } from './live';
 import { stderrLogger, type Logger } from './log';
+import { CommandNotices } from './notices';
 import { PositionBook } from './positions';
 import { HubLink } from './sync/link';
 import { OutboxSender } from './sync/outbox-sender';
@@ -72,14 +73,9 @@ export async function startCore(
   const touchTarget = (row: Pick<OutboxRow, 'targetKind' | 'targetId'>) =>
     row.targetKind === 'crew' ? live.touchCrews([row.targetId]) : live.touchRequests([row.targetId]);
 
+  const notices = new CommandNotices({ store, live });
   const onSettled = (row: OutboxRow, ack: CommandAck) => {
-    // A create's target is its provisional id, which no notice should point at.
-    const targetId = row.type === 'request.create' ? null : row.targetId;
-    live.notice(
-      ack.ok
-        ? { kind: 'command_applied', commandId: row.commandId, type: row.type, targetId }
-        : { kind: 'command_failed', commandId: row.commandId, type: row.type, targetId, code: ack.code, message: ack.message },
-    );
+    notices.settled(row, ack);
     touchTarget(row);
     live.touchLink();
   };
@@ -97,6 +93,7 @@ export async function startCore(
 
   const publish = (c: Changes) => {
     live.touchRequests(c.requests);
+    notices.eventsApplied(c.requests);
     live.touchCrews(c.crews);
     for (const id of c.removedCrews) positions.drop(id);
     live.removeCrews(c.removedCrews);
@@ -125,8 +122,9 @@ export async function startCore(
     },
   });
 
-  const submit = (cmd: unknown) => {
+  const submit = (cmd: unknown, caller: Caller) => {
     const { commandId, target } = queueCommand(store, cmd, config.operatorId);
+    notices.issued(commandId, caller.session);
     touchTarget({ targetKind: target.kind, targetId: target.id });
     live.touchLink();
     lastOutboxRowid = store.outbox.maxRowid();
@@ -181,6 +179,7 @@ export async function startCore(
       (closed ??= (async () => {
         link.stop();
         timers.forEach(clearInterval);
+        notices.close();
         live.close();
         positions.flush();
         store.checkpoint('TRUNCATE');

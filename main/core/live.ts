@@ -1,7 +1,10 @@
 // The `live` subscription: changes are collected and flushed as one LiveBatch at most every
 // FLUSH_MS, whatever the event rate (a replay of 100,000 events becomes a few dozen batches).
+// The batch is the same for every subscriber but for its notices, which go where the policy says.
+import type { Caller } from '../../common/api/rpc';
 import type { CategoryView, ContractorView, DistrictView, LinkState, LiveBatch, Notice } from '../../common/api/contract';
 import type { FixRow } from './db/store';
+import { seesNotice } from './policy';
 import { toFixView, type Views } from './views';
 
 const FLUSH_MS = 150;
@@ -17,9 +20,18 @@ export interface LiveSources {
 }
 
 type Listener = (b: LiveBatch) => void;
+interface Subscriber {
+  listener: Listener;
+  caller: Caller;
+}
+/** A notice and the session that issued its command (null: none here). */
+interface OwnedNotice {
+  notice: Notice;
+  issuedBy: string | null;
+}
 
 export class LiveFeed {
-  private readonly listeners = new Set<Listener>();
+  private readonly subscribers = new Set<Subscriber>();
   private timer: NodeJS.Timeout | null = null;
   private reset = false;
   private requests = new Set<string>();
@@ -31,16 +43,17 @@ export class LiveFeed {
   private categories = false;
   private contractors = false;
   private link = false;
-  private notices: Notice[] = [];
+  private notices: OwnedNotice[] = [];
 
   constructor(
     private readonly src: LiveSources,
     private readonly flushMs = FLUSH_MS,
   ) {}
 
-  subscribe(l: Listener): () => void {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
+  subscribe(listener: Listener, caller: Caller): () => void {
+    const s = { listener, caller };
+    this.subscribers.add(s);
+    return () => this.subscribers.delete(s);
   }
 
   touchRequests(ids: Iterable<string>): void {
@@ -85,8 +98,9 @@ export class LiveFeed {
     this.schedule();
   }
 
-  notice(n: Notice): void {
-    this.notices.push(n);
+  /** Tell how a command went; `issuedBy` is the session that sent it, if any here did. */
+  notice(notice: Notice, issuedBy: string | null): void {
+    this.notices.push({ notice, issuedBy });
     this.schedule();
   }
 
@@ -109,13 +123,18 @@ export class LiveFeed {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (!this.listeners.size) return this.clear();
+    if (!this.subscribers.size) return this.clear();
     const batch = this.build();
+    const notices = this.notices;
     this.clear();
     if (this.requests.size) this.schedule();
-    for (const l of this.listeners) {
+    // A notice whose session has gone (its window closed, its page reloaded) is no one's: all see it.
+    const sessions = new Set([...this.subscribers].map((s) => s.caller.session));
+    const owner = (n: OwnedNotice) => (n.issuedBy !== null && sessions.has(n.issuedBy) ? n.issuedBy : null);
+    for (const { listener, caller } of this.subscribers) {
+      const own = notices.filter((n) => seesNotice(caller, owner(n))).map((n) => n.notice);
       try {
-        l(batch);
+        listener(own.length ? { ...batch, notices: own } : batch);
       } catch {
         // one broken listener (a closed window) must not starve the others
       }
@@ -144,7 +163,7 @@ export class LiveFeed {
       categories: this.categories ? this.src.categories() : null,
       contractors: this.contractors ? this.src.contractors() : null,
       link: this.link ? this.src.link() : null,
-      notices: this.notices,
+      notices: [],
     };
   }
 
@@ -162,6 +181,6 @@ export class LiveFeed {
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.listeners.clear();
+    this.subscribers.clear();
   }
 }

@@ -19,11 +19,19 @@ const ALL_QUERIES = new Set(Object.keys(api.queries) as QueryName[]);
 const ALL_COMMANDS = new Set(Object.keys(api.commands) as CommandName[]);
 const ALL_SUBSCRIPTIONS = new Set(Object.keys(api.subscriptions) as SubscriptionName[]);
 
+/**
+ * Searching the whole history, by phone too, and checking a request about to be created for
+ * duplicates are an operator's tools, not something a wall shows (a wall creates nothing). A
+ * request's count and list of likely duplicates are not personal: the wall reads them.
+ */
+const OPERATOR_TOOLS: ReadonlySet<QueryName> = new Set(['search', 'duplicateCandidates']);
+const WALL_QUERIES = new Set([...ALL_QUERIES].filter((q) => !OPERATOR_TOOLS.has(q)));
+
 const GRANTS: Record<Role, Grant> = {
   operator: { queries: ALL_QUERIES, commands: ALL_COMMANDS, subscriptions: ALL_SUBSCRIPTIONS, personalData: true },
   // The wall is a screen across the room, not a person: it reads everything but personal data.
   wall: {
-    queries: ALL_QUERIES,
+    queries: WALL_QUERIES,
     commands: new Set(),
     subscriptions: ALL_SUBSCRIPTIONS,
     personalData: false,
@@ -42,6 +50,16 @@ export function refusal(caller: Caller, kind: 'query' | 'command' | 'subscriptio
 
 export function seesPersonalData(caller: Caller): boolean {
   return GRANTS[caller.role].personalData;
+}
+
+/**
+ * Whether `caller` is told how a command went (applied, refused and why). The session that issued
+ * it only — another window of the same console must not read a refusal of a command it did not
+ * send. A command no session here issued (`issuedBy` null: queued by the CLI, by an earlier run,
+ * or by a window since closed) is told to every session that may send commands.
+ */
+export function seesNotice(caller: Caller, issuedBy: string | null): boolean {
+  return issuedBy === null ? GRANTS[caller.role].commands.size > 0 : caller.session === issuedBy;
 }
 
 /** What the caller's UI should offer; the same table as the checks, never a second copy of it. */

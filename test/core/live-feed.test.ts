@@ -4,6 +4,7 @@ import type { LiveBatch, RequestView } from '../../common/api/contract';
 import { LiveFeed, MAX_REQUESTS_PER_BATCH } from '../../main/core/live';
 import { SnapshotCollector } from '../../main/core/sync/snapshot';
 import type { Views } from '../../main/core/views';
+import { callerFor } from '../support/callers';
 
 const link = { state: 'live', since: 'x', hubId: null, lastSeq: 0, headSeq: null, lastEventAt: null, replay: null, error: null, nextRetryAt: null, outboxPending: 0, rejectedEvents: 0 } as const;
 const views = {
@@ -21,12 +22,12 @@ describe('live feed', () => {
     vi.useFakeTimers();
     const feed = new LiveFeed({ views, district: () => null, categories: () => [], contractors: () => [], link: () => link }, 150);
     const got: LiveBatch[] = [];
-    feed.subscribe((b) => got.push(b));
+    feed.subscribe((b) => got.push(b), callerFor('operator'));
     const ids = Array.from({ length: MAX_REQUESTS_PER_BATCH * 2 + 10 }, (_, i) => `r${i}`);
     for (const id of ids) feed.touchRequests([id]);
     feed.touchRequests(['gone-1']);
     feed.touchCrews(['c1', 'c-gone']);
-    feed.notice({ kind: 'command_applied', commandId: 'k', type: 'request.note', targetId: 'r1' });
+    feed.notice({ kind: 'command_applied', commandId: 'k', type: 'request.note', targetId: 'r1' }, null);
     expect(got).toHaveLength(0);
     vi.advanceTimersByTime(150);
     expect(got).toHaveLength(1);
@@ -44,11 +45,40 @@ describe('live feed', () => {
     vi.useFakeTimers();
     const feed = new LiveFeed({ views, district: () => null, categories: () => [], contractors: () => [], link: () => link }, 150);
     const got: LiveBatch[] = [];
-    feed.subscribe((b) => got.push(b));
+    feed.subscribe((b) => got.push(b), callerFor('operator'));
     feed.touchRequests(['r1']);
     feed.resetAll();
     vi.advanceTimersByTime(150);
     expect(got).toEqual([expect.objectContaining({ reset: true, requests: [], link })]);
+  });
+
+  it('tells a command’s notice to the session that sent it only; one no session here sent, to every operator', () => {
+    vi.useFakeTimers();
+    const feed = new LiveFeed({ views, district: () => null, categories: () => [], contractors: () => [], link: () => link }, 150);
+    const got = new Map<string, LiveBatch[]>();
+    const subscribe = (role: 'operator' | 'wall', session: string) => {
+      got.set(session, []);
+      return feed.subscribe((b) => got.get(session)!.push(b), callerFor(role, session));
+    };
+    subscribe('operator', 'ws:1');
+    const closeSecond = subscribe('operator', 'ws:2');
+    subscribe('wall', 'ws:3');
+    const failed = (commandId: string) =>
+      ({ kind: 'command_failed', commandId, type: 'request.assign', targetId: 'r1', code: 'conflict', message: 'm', cause: null }) as const;
+    const told = () => Object.fromEntries([...got].map(([s, bs]) => [s, bs.flatMap((b) => b.notices.map((n) => n.commandId))]));
+    feed.touchRequests(['r1']);
+    feed.notice(failed('from-1'), 'ws:1');
+    feed.notice(failed('from-2'), 'ws:2');
+    feed.notice(failed('from-cli'), null);
+    vi.advanceTimersByTime(150);
+    expect(told()).toEqual({ 'ws:1': ['from-1', 'from-cli'], 'ws:2': ['from-2', 'from-cli'], 'ws:3': [] });
+    // every subscriber still gets the batch's data
+    expect([...got.values()].map((bs) => bs[0].requests.map((r) => r.id))).toEqual([['r1'], ['r1'], ['r1']]);
+    // the second window closed before its command was answered: its notice is no one's, so everyone's
+    closeSecond();
+    feed.notice(failed('from-closed'), 'ws:2');
+    vi.advanceTimersByTime(150);
+    expect(told()).toEqual({ 'ws:1': ['from-1', 'from-cli', 'from-closed'], 'ws:2': ['from-2', 'from-cli'], 'ws:3': [] });
   });
 });
 

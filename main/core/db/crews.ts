@@ -1,6 +1,7 @@
 // Crews (hub-derived) and their latest GPS fix (ours: volatile, flushed periodically, latest wins).
 import type { CrewState } from '../domain/crew';
 import type { Connection } from './connection';
+import type { SearchStore } from './search';
 import { json, Table } from './table';
 
 export interface FixRow {
@@ -40,7 +41,10 @@ const FIX_UPSERT = `INSERT INTO crew_positions (${FIXES.columns.join(', ')}) VAL
   WHERE julianday(excluded.at) >= julianday(crew_positions.at)`;
 
 export class CrewStore {
-  constructor(private readonly c: Connection) {}
+  constructor(
+    private readonly c: Connection,
+    private readonly search: SearchStore,
+  ) {}
 
   get(id: string): CrewState | null {
     return CREWS.one(this.c.st(CREW_BY_ID).get(id));
@@ -54,7 +58,9 @@ export class CrewStore {
     return CREWS.all(this.c.st(`${CREWS.select} ORDER BY id`).all());
   }
 
+  /** Write a crew; a new name reaches the search text of its requests too (read before the write). */
   put(s: CrewState): void {
+    this.search.crewNamed(s.id, s.name);
     this.c.st(CREWS.replace).run(s.id, s.name, s.contractorId, JSON.stringify(s.categories), s.vehicle, s.phone, s.status);
   }
 

@@ -2,6 +2,7 @@
 // migration (./migrations) runs in its own transaction; a database from a newer app is refused.
 import type Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
+import { registerSearchFunctions } from './search';
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -26,6 +27,7 @@ export function schemaVersion(db: Database.Database): number {
 export function migrate(db: Database.Database, target = SCHEMA_VERSION): number {
   const found = schemaVersion(db);
   if (found > SCHEMA_VERSION) throw new SchemaVersionError(found, SCHEMA_VERSION);
+  registerSearchFunctions(db); // the migration that builds the search index normalises with them
   for (let v = found; v < target; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]);

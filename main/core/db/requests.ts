@@ -1,6 +1,8 @@
-// Requests as the hub's events have made them (hub-derived; never deleted).
+// Requests as the hub's events have made them (hub-derived; never deleted), each written with its
+// search index entry (./search) in the same transaction.
 import type { RequestState } from '../domain/request';
 import type { Connection } from './connection';
+import type { SearchStore } from './search';
 import { Table } from './table';
 
 const REQUESTS = new Table<RequestState>('requests', {
@@ -28,7 +30,10 @@ const REQUESTS = new Table<RequestState>('requests', {
 const REQUEST_BY_ID = `${REQUESTS.select} WHERE id = ?`;
 
 export class RequestStore {
-  constructor(private readonly c: Connection) {}
+  constructor(
+    private readonly c: Connection,
+    private readonly search: SearchStore,
+  ) {}
 
   get(id: string): RequestState | null {
     return REQUESTS.one(this.c.st(REQUEST_BY_ID).get(id));
@@ -41,6 +46,7 @@ export class RequestStore {
       s.receivedAt, s.ackDueAt, s.resolveDueAt, s.acknowledgedAt, s.crewId, s.closedAt, s.resolution, s.rating, s.updatedAt,
       s.citizenName, s.citizenPhone,
     );
+    this.search.put(s);
   }
 
   /** Open requests plus those closed at or after `closedSince` (an ISO time). */

@@ -1,9 +1,20 @@
 // A test-only stand-in for the console core, for renderer unit tests and the screenshot harness:
 // it implements the real ApiHandlers, so calls still go through the contract's dispatcher and
 // validating client (common/api/rpc.ts). Deterministic data around Shiraz; never shipped.
-import { liveBatch, type Bootstrap, type CrewView, type LiveBatch, type RequestDetail, type RequestView, type TimelineEntry } from '../../../common/api/contract';
+import {
+  liveBatch,
+  type Bootstrap,
+  type CrewView,
+  type DuplicateCandidate,
+  type LiveBatch,
+  type RequestDetail,
+  type RequestView,
+  type TimelineEntry,
+} from '../../../common/api/contract';
+import { bestMatchFirst, duplicateMatch, type DuplicateSubject } from '../../../common/domain/duplicates';
 import { ApiError, createApiClient, dispatch, type ApiClient, type ApiHandlers } from '../../../common/api/rpc';
 import type { OperatorCommand } from '../../../common/protocol/hub-protocol';
+import { hitTier, matchedFields, parseSearchQuery, searchDoc } from '../../../common/domain/search-query';
 import { permissions, seesPersonalData, withPolicy } from '../../../main/core/policy';
 import { callerFor } from '../../support/callers';
 import { liveLink } from '../../support/live-link';
@@ -104,8 +115,10 @@ export function makeBootstrap(o: FakeCoreOptions = {}): Bootstrap {
       rating: status === 'closed' && rnd() < 0.3 ? 1 + Math.floor(rnd() * 5) : null,
       updatedAt: iso(now - 1000),
       pendingCommands: 0,
+      duplicates: 0,
     };
   });
+  for (const r of requests) r.duplicates = originalsIn(requests, r).length;
   return {
     role: o.role ?? 'operator',
     permissions: permissions(callerFor(o.role ?? 'operator')),
@@ -166,10 +179,23 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
         requestDetail: ({ id }, caller) => {
           const r = find(id);
           if (!r) throw new ApiError('not_found', `no request ${id}`);
-          return clone(detailOf(r, seesPersonalData(caller)));
+          return clone({ ...detailOf(r, seesPersonalData(caller)), duplicates: originalsIn(state.requests, r) });
         },
         crewTrail: ({ crewId }) => ({ crewId, points: [] }),
         actedOn: () => ({ ids: [] }),
+        duplicateCandidates: (input) => ({
+          candidates: clone(originalsIn(state.requests, { ...input, id: '', receivedAt: new Date().toISOString(), closedAt: null })),
+        }),
+        // The core's own rule over the fake's requests (no phones: the fake holds none).
+        search: ({ text }) => {
+          const q = parseSearchQuery(text);
+          const hits = state.requests.map((r) => ({ r, doc: searchDoc({ ...r, citizenPhone: null }, null) }));
+          return {
+            hits: q
+              ? hits.filter(({ doc }) => hitTier(doc, q, false) !== null).map(({ r, doc }) => ({ request: clone(r), matched: matchedFields(doc, q, false) }))
+              : [],
+          };
+        },
       },
       commands: {
         submit: (cmd) => {
@@ -185,7 +211,18 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
           setTimeout(() => {
             if (refused) {
               core.push({
-                notices: [{ kind: 'command_failed', commandId, type: cmd.type, targetId: r?.id ?? null, code: 'conflict', message: 'request is not new' }],
+                notices: [
+                  {
+                    kind: 'command_failed',
+                    commandId,
+                    type: cmd.type,
+                    targetId: r?.id ?? null,
+                    code: 'conflict',
+                    message: `request is already ${r?.status}`,
+                    // as the core explains a conflict: another operator got there first
+                    cause: { type: 'request.acknowledged', actorKind: 'operator', actorId: 'op-3', at: r?.acknowledgedAt ?? new Date().toISOString(), crewId: null },
+                  },
+                ],
               });
             } else if (r) {
               r.pendingCommands--;
@@ -244,7 +281,17 @@ function applyOptimistically(r: RequestView, cmd: OperatorCommand): void {
   }
 }
 
-function detailOf(r: RequestView, personalData: boolean): RequestDetail {
+/** The core's rule over the fake's requests (the core reads stored pairs; the answer is the same). */
+function originalsIn(requests: readonly RequestView[], s: DuplicateSubject): DuplicateCandidate[] {
+  const out: DuplicateCandidate[] = [];
+  for (const request of requests) {
+    const m = duplicateMatch(s, request);
+    if (m) out.push({ request, ...m });
+  }
+  return out.sort(bestMatchFirst);
+}
+
+function detailOf(r: RequestView, personalData: boolean): Omit<RequestDetail, 'duplicates'> {
   const t0 = Date.parse(r.receivedAt);
   const entry = (seq: number, minutes: number, type: string, actorKind: string, data: Record<string, unknown>): TimelineEntry => ({
     seq,
