@@ -79,7 +79,8 @@ describe('the queue', () => {
     const red = row(page, 'red');
     const code = await red.locator('.cell--id').textContent();
     expect(code).toMatch(/^۱۳۷-[۰-۹]{4}-[۰-۹]{6}$/);
-    expect(await red.locator('.cell--address').textContent()).toBe('خیابان قصرالدشت، کوچه ۱۲');
+    // (a duplicate badge may precede the address: these requests share it)
+    expect(await red.locator('.cell--address').textContent()).toMatch(/خیابان قصرالدشت، کوچه ۱۲$/);
   });
 
   it('counts each filter value given the other filters, in Persian digits', async () => {
