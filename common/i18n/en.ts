@@ -2,9 +2,11 @@
 import { duplicatesText } from './sections/duplicates';
 import type { Dict } from './fa';
 import { dispatchText } from './sections/dispatch';
+import { queueText } from './sections/queue';
 import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
 import { walkinText } from './sections/walkin';
+import { noticesText } from './sections/notices';
 
 export const en: Dict = {
   app: {
@@ -93,15 +95,7 @@ export const en: Dict = {
     dismiss: 'Dismiss',
     liveInvalid: 'An invalid update arrived; reloading the data.',
   },
-  filters: {
-    label: 'Filters',
-    open: 'Open',
-    all: 'All',
-    status: 'Status',
-    priority: 'Priority',
-    category: 'Category',
-    any: 'Any',
-  },
+  queue: queueText.en,
   list: {
     label: 'Request queue',
     count: (n) => `${n} requests`,
@@ -230,6 +224,7 @@ export const en: Dict = {
     dismiss: 'Later',
   },
   duplicates: duplicatesText.en,
+  notices: noticesText.en,
   menu: {
     file: 'File',
     print: 'Print current view…',

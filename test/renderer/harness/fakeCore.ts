@@ -183,6 +183,7 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
           return clone({ ...detailOf(r, seesPersonalData(caller)), duplicates: originalsIn(state.requests, r) });
         },
         crewTrail: ({ crewId }) => ({ crewId, points: [] }),
+        actedOn: () => ({ ids: [] }),
         duplicateCandidates: (input) => ({
           candidates: clone(originalsIn(state.requests, { ...input, id: '', receivedAt: new Date().toISOString(), closedAt: null })),
         }),
@@ -220,7 +221,7 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
                     code: 'conflict',
                     message: `request is already ${r?.status}`,
                     // as the core explains a conflict: another operator got there first
-                    cause: { type: 'request.acknowledged', actorKind: 'operator', actorId: 'op-3', at: r?.acknowledgedAt ?? new Date().toISOString(), crewId: null },
+                    cause: { type: 'request.acknowledged', actorKind: 'operator', actorId: 'op-3', at: r?.acknowledgedAt ?? new Date().toISOString(), status: 'acknowledged', crewId: null, resolution: null },
                   },
                 ],
               });
