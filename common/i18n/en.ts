@@ -1,6 +1,8 @@
 // English, the second language; same shape as ./fa.ts.
 import { duplicatesText } from './sections/duplicates';
 import type { Dict } from './fa';
+import { alertsText } from './sections/alerts';
+import { helpText } from './sections/help';
 import { walkinText } from './sections/walkin';
 
 export const en: Dict = {
@@ -116,7 +118,7 @@ export const en: Dict = {
     late: (d) => `${d} late`,
     empty: 'No requests match these filters',
     pending: 'Waiting for the hub',
-    keys: '↑/↓ move · Enter details',
+    keys: '↑/↓ move · Enter details · ? all keys',
   },
   detail: {
     label: 'Request details',
@@ -251,5 +253,7 @@ export const en: Dict = {
     fullScreen: 'Full screen',
     devTools: 'Developer tools',
   },
+  alerts: alertsText.en,
+  help: helpText.en,
   walkin: walkinText.en,
 };

@@ -197,6 +197,52 @@ describe('walk-in and phone requests, in English', () => {
     await expect.poll(() => page.getAttribute('[data-testid="request-detail"]', 'data-request-id'), { timeout: 15_000 }).toBe(sent.id);
   });
 
+  it('shows the likely duplicates nearby before sending, and sends nothing for them', async () => {
+    const original = stack.hub.control.createRequest({
+      category: 'pothole',
+      description: 'Deep pothole in the middle of Karim Khan Street',
+      address: 'Karim Khan Zand Street 40',
+      location: { lon: 52.5, lat: 29.66 },
+    });
+    const elsewhere = stack.hub.control.createRequest({
+      category: 'pothole',
+      description: 'Deep pothole in the middle of Karim Khan Street',
+      address: 'Karim Khan Zand Street 90',
+      location: { lon: 52.51, lat: 29.66 }, // the same words, 970 m away
+    });
+    await page.locator(`[data-testid="request-row"][data-request-id="${elsewhere.id}"]`).waitFor({ timeout: 15_000 });
+
+    await page.getByTestId('walkin-open').click();
+    await form().waitFor();
+    const duplicates = form().getByRole('region', { name: 'Similar requests nearby' });
+    expect(await duplicates.innerText()).toContain('Checked once a category and a location are chosen');
+    await form().getByRole('combobox', { name: 'Category' }).fill('pothole');
+    await page.keyboard.press('Enter');
+    await form().getByLabel('Description').fill('pothole in the middle of Karim Khan street, very deep');
+    await form().getByRole('combobox', { name: /address of a registered request/ }).fill('Karim Khan Zand Street 40');
+    await form().getByRole('option', { name: /Street 40/ }).click();
+
+    const list = duplicates.getByRole('listbox');
+    await list.waitFor({ timeout: 15_000 });
+    const options = await list.getByRole('option').allInnerTexts();
+    expect(options).toHaveLength(1);
+    expect(options[0]).toContain(original.id);
+    expect(options[0]).toMatch(/0 m/);
+    // Choosing it shows it: the operator can look before deciding.
+    await list.getByRole('option').first().click();
+    await expect.poll(() => page.getAttribute('[data-testid="request-detail"]', 'data-request-id')).toBe(original.id);
+    expect(await form().getByTestId('walkin-deadlines').innerText()).toMatch(/Resolve by\s+\d{2}\/\d{2}\/\d{4}/);
+
+    // Another category at the same place is no duplicate.
+    await form().getByRole('combobox', { name: 'Category' }).fill('graffiti');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => duplicates.innerText(), { timeout: 15_000 }).toContain('No similar request nearby');
+    const before = createdByConsole().length;
+    await page.keyboard.press('Escape');
+    await form().waitFor({ state: 'detached' });
+    expect(createdByConsole()).toHaveLength(before);
+  });
+
   it('refuses an empty form field by field, with the limits of §3.1', async () => {
     await page.getByTestId('walkin-open').click();
     await form().waitFor();

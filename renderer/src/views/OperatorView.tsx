@@ -3,6 +3,7 @@ import './layout.css';
 import { CrewsPanel } from '../components/CrewsPanel';
 import { RequestDetailPanel } from '../components/detail/RequestDetailPanel';
 import { Header } from '../components/header/Header';
+import { ShortcutHelp } from '../components/help/ShortcutHelp';
 import { RequestQueue } from '../components/queue/RequestQueue';
 import { Toasts } from '../components/Toasts';
 import { WalkIn } from '../components/walkin/WalkIn';
@@ -28,6 +29,7 @@ export function OperatorView() {
       </main>
       <WalkIn />
       <Toasts />
+      <ShortcutHelp />
     </div>
   );
 }

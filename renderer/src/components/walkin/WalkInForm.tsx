@@ -12,6 +12,7 @@ import { useLocationPick } from '../../map/pick';
 import { useConsole } from '../../state/store';
 import { CategoryField } from './CategoryField';
 import { Deadlines } from './Deadlines';
+import { Duplicates } from './Duplicates';
 import { TextField } from './fields';
 import { followCreated } from './followCreated';
 import { LocationField } from './LocationField';
@@ -178,6 +179,7 @@ export function WalkInForm() {
               )}
             </TextField>
           </fieldset>
+          <Duplicates draft={draft} />
           <Deadlines category={fields.category ? (categories[fields.category] ?? null) : null} />
         </div>
         <footer className="walkin__foot">
