@@ -68,6 +68,9 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         };
       },
       crewTrail: ({ crewId }) => ({ crewId, points: d.positions.trail(crewId) }),
+      actedOn: () => ({
+        ids: [...new Set([...d.store.events.requestsActedOnBy(d.operatorId), ...d.store.outbox.pendingRequestsOf(d.operatorId)])],
+      }),
       duplicateCandidates: (input) => ({ candidates: d.views.originalsForNew({ ...input, receivedAt: new Date().toISOString() }) }),
       search: ({ text, limit }, caller) => {
         const q = parseSearchQuery(text);

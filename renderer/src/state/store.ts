@@ -14,7 +14,7 @@ export type { Locale } from '../i18n/format';
 export { applyLiveBatch } from './slices/connection';
 export type { BatchChanges } from './slices/data';
 export type { Toast } from './slices/notices';
-export type { View } from './slices/ui';
+export type { MapBounds, View } from './slices/ui';
 
 export type ConsoleState = DataSlice & ConnectionSlice & UiSlice & NoticesSlice;
 
