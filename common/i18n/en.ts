@@ -6,6 +6,7 @@ import { queueText } from './sections/queue';
 import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
 import { walkinText } from './sections/walkin';
+import { noticesText } from './sections/notices';
 
 export const en: Dict = {
   app: {
@@ -223,6 +224,7 @@ export const en: Dict = {
     dismiss: 'Later',
   },
   duplicates: duplicatesText.en,
+  notices: noticesText.en,
   menu: {
     file: 'File',
     print: 'Print current view…',

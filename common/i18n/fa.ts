@@ -7,6 +7,7 @@ import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
 import { duplicatesText } from './sections/duplicates';
 import { walkinText } from './sections/walkin';
+import { noticesText } from './sections/notices';
 
 export const fa = {
   app: {
@@ -224,6 +225,7 @@ export const fa = {
     dismiss: 'بعداً',
   },
   duplicates: duplicatesText.fa,
+  notices: noticesText.fa,
   menu: {
     file: 'پرونده',
     print: 'چاپ نمای کنونی…',
