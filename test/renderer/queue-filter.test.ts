@@ -16,7 +16,7 @@ function request(id: string, over: Partial<RequestView> = {}): RequestView {
   };
 }
 const crew = (id: string, contractorId: string): CrewView => ({
-  id, name: id, contractorId, categories: [], vehicle: null, status: 'available', fix: null,
+  id, name: id, contractorId, categories: [], vehicle: null, status: 'available', statusSince: null, fix: null,
 });
 const acked = (crewId: string | null, over: Partial<RequestView> = {}): Partial<RequestView> => ({
   status: crewId ? 'en_route' : 'acknowledged', acknowledgedAt: iso(T0), crewId, ...over,
