@@ -64,7 +64,7 @@ describe('search index', () => {
     expect(find('۴۵۱۲', false)).toEqual(['137-0611-004512', '137-0611-000009', '137-0611-045120']);
   });
 
-  it('ranks text by relevance (bm25): the request whose fields say it more comes first; limit cuts the rest', () => {
+  it('ranks text by relevance: the request whose fields say it more comes first; limit cuts the rest', () => {
     create('137-0611-000001', { description: 'گزارش شهروند', address: 'بلوار زند، کنار چاله قدیمی' });
     create('137-0611-000002', { description: 'چاله چاله چاله', address: 'چاله' });
     create('137-0611-000003', { description: 'درخت افتاده', address: 'بلوار ارم' });
