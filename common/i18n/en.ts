@@ -1,5 +1,6 @@
 // English, the second language; same shape as ./fa.ts.
 import type { Dict } from './fa';
+import { searchText } from './sections/search';
 
 export const en: Dict = {
   app: {
@@ -236,6 +237,7 @@ export const en: Dict = {
     markOnSite: 'Mark on site',
     dismiss: 'Later',
   },
+  search: searchText.en,
   menu: {
     file: 'File',
     print: 'Print current view…',

@@ -1,6 +1,8 @@
 // Persian, the console's first language. Every string the renderer (its UI and its map) and the
 // Electron shell (menu, window title, start-up error) show lives here and in ./en.ts (same shape, checked by the compiler);
 // category and district names come from the hub's data instead.
+import { searchText } from './sections/search';
+
 export const fa = {
   app: {
     title: 'کنسول ۱۳۷',
@@ -236,6 +238,7 @@ export const fa = {
     markOnSite: 'ثبت «در محل»',
     dismiss: 'بعداً',
   },
+  search: searchText.fa,
   menu: {
     file: 'پرونده',
     print: 'چاپ نمای کنونی…',

@@ -8,6 +8,8 @@ import { useConsole } from '../../state/store';
 import { QueueFilters } from './QueueFilters';
 import { DEFAULT_FILTER, useQueue, type QueueFilter } from './queueFilter';
 import { RequestList } from './RequestList';
+import { SearchBox } from '../search/SearchBox';
+import { SearchResults } from '../search/SearchResults';
 
 export function RequestQueue() {
   const [filter, setFilter] = useState<QueueFilter>(DEFAULT_FILTER);
@@ -15,13 +17,14 @@ export function RequestQueue() {
   const t = useT();
   return (
     <section className="queue" aria-label={t.list.label}>
+      <SearchBox />
       <div className="queue__bar">
         <h2 className="panel-title">{t.list.label}</h2>
         <QueueCounts rows={rows} />
         <span className="queue__keys muted">{t.list.keys}</span>
       </div>
       <QueueFilters filter={filter} onChange={setFilter} />
-      <RequestList rows={rows} />
+      <SearchResults><RequestList rows={rows} /></SearchResults>
     </section>
   );
 }
