@@ -136,31 +136,41 @@ try {
     searchRequests(store, views, q, true);
     fullScan(store, q);
   }
-  const indexed: number[] = [];
-  const scanned: number[] = [];
-  const byQuery: [string, number][] = [];
-  let hits = 0;
-  let empty = 0;
-  for (const q of queries) {
-    t = performance.now();
-    const n = searchRequests(store, views, q, true).hits.length;
-    indexed.push(performance.now() - t);
-    byQuery.push([q, indexed[indexed.length - 1]]);
-    hits += n;
-    if (n === 0) empty++;
-    t = performance.now();
-    fullScan(store, q);
-    scanned.push(performance.now() - t);
-  }
-  indexed.sort((a, b) => a - b);
-  scanned.sort((a, b) => a - b);
-  const [i50, i95, s50, s95] = [percentile(indexed, 50), percentile(indexed, 95), percentile(scanned, 50), percentile(scanned, 95)];
-  console.log(`${queries.length} queries of 3–12 characters (e.g. ${queries.slice(0, 6).map((q) => JSON.stringify(q)).join(', ')}); ${hits} hits shown (limit 50), ${empty} with none`);
-  console.log(`index (the handler's path): p50 ${ms(i50)}, p95 ${ms(i95)}, max ${ms(indexed[indexed.length - 1])}`);
-  console.log(`full scan (LIKE):           p50 ${ms(s50)}, p95 ${ms(s95)}, max ${ms(scanned[scanned.length - 1])}`);
-  console.log(`index vs scan: ${(s50 / i50).toFixed(1)}× faster at p50, ${(s95 / i95).toFixed(1)}× at p95 (goal: p95 ≤ 30 ms, ≥ 10×)`);
-  const slowest = byQuery.sort((a, b) => b[1] - a[1]).slice(0, 8);
-  console.log(`slowest through the index: ${slowest.map(([q, t]) => `${JSON.stringify(q)} ${ms(t)}`).join(', ')}`);
+  /** Every query through the index and as a scan; prints the figures under `title`. */
+  const measure = (title: string) => {
+    const indexed: number[] = [];
+    const scanned: number[] = [];
+    const byQuery: [string, number][] = [];
+    let hits = 0;
+    let empty = 0;
+    for (const q of queries) {
+      t = performance.now();
+      const n = searchRequests(store, views, q, true).hits.length;
+      indexed.push(performance.now() - t);
+      byQuery.push([q, indexed[indexed.length - 1]]);
+      hits += n;
+      if (n === 0) empty++;
+      t = performance.now();
+      fullScan(store, q);
+      scanned.push(performance.now() - t);
+    }
+    indexed.sort((a, b) => a - b);
+    scanned.sort((a, b) => a - b);
+    const [i50, i95, s50, s95] = [percentile(indexed, 50), percentile(indexed, 95), percentile(scanned, 50), percentile(scanned, 95)];
+    console.log(`-- ${title} (load average ${machine().split('load average ')[1]})`);
+    console.log(`${queries.length} queries of 3–12 characters (e.g. ${queries.slice(0, 6).map((q) => JSON.stringify(q)).join(', ')}); ${hits} hits shown (limit 50), ${empty} with none`);
+    console.log(`index (the handler's path): p50 ${ms(i50)}, p95 ${ms(i95)}, max ${ms(indexed[indexed.length - 1])}`);
+    console.log(`full scan (LIKE):           p50 ${ms(s50)}, p95 ${ms(s95)}, max ${ms(scanned[scanned.length - 1])}`);
+    console.log(`index vs scan: ${(s50 / i50).toFixed(1)}× faster at p50, ${(s95 / i95).toFixed(1)}× at p95 (goal: p95 ≤ 30 ms, ≥ 10×)`);
+    const slowest = byQuery.sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(`slowest through the index: ${slowest.map(([q, t]) => `${JSON.stringify(q)} ${ms(t)}`).join(', ')}`);
+  };
+  const segments = () => (store.db.prepare('SELECT count(*) AS n FROM request_fts_idx').get() as { n: number }).n;
+  measure(`the index as ${REQUESTS.toLocaleString('en-US')} single writes left it (${segments()} index rows)`);
+  t = performance.now();
+  store.tx(() => store.search.merge());
+  console.log(`FTS5 merge of the whole index: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  measure(`after the merge (${segments()} index rows)`);
   const two = ['آب', 'گل', '۱۲', 'زن'];
   const shortMs = two.map((q) => {
     const t0 = performance.now();

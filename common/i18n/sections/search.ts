@@ -27,7 +27,7 @@ export const searchText = {
     label: 'Search requests',
     placeholder: 'Search: tracking code, phone, address, description, crew  (/)',
     results: 'Search results',
-    count: (n: string) => `${n} results`,
+    count: (n: string) => (n === '1' ? '1 result' : `${n} results`),
     countAtLeast: (n: string) => `first ${n} results`,
     searching: 'Searching…',
     tooShort: 'Type at least two characters',
