@@ -39,8 +39,18 @@ export const RequestView = z.object({
   updatedAt: z.string(),
   /** Operator commands on this request still waiting for the hub's ack (optimistic state shown). */
   pendingCommands: z.number().int().nonnegative(),
+  /** How many open requests this open one is a likely duplicate of (common/domain/duplicates). */
+  duplicates: z.number().int().nonnegative(),
 });
 export type RequestView = z.infer<typeof RequestView>;
+
+/** An open request another is a likely duplicate of: how far from it and how alike their texts. */
+export const DuplicateCandidate = z.object({ request: RequestView, meters: z.number(), similarity: z.number() });
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+
+/** Id under which a request being created by the console shows until the hub assigns the real one. */
+export const PROVISIONAL_PREFIX = 'pending:';
+export const provisionalRequestId = (commandId: string): string => PROVISIONAL_PREFIX + commandId;
 
 export const FixView = z.object({
   crewId: z.string(),
@@ -168,6 +178,8 @@ export const RequestDetail = z.object({
   /** Personal data (§7): only for signed-in operators, null on wall displays. */
   citizen: z.object({ name: z.string().nullable(), phone: z.string().nullable() }).nullable(),
   timeline: z.array(TimelineEntry),
+  /** The open requests it is a likely duplicate of, best match first. */
+  duplicates: z.array(DuplicateCandidate),
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
 
@@ -224,6 +236,11 @@ export const api = {
     bootstrap: { input: z.object({}), output: Bootstrap },
     requestDetail: { input: z.object({ id: z.string().max(64) }), output: RequestDetail },
     crewTrail: { input: z.object({ crewId: z.string().max(64) }), output: CrewTrail },
+    /** The open requests a request about to be created would be a likely duplicate of (walk-in form). */
+    duplicateCandidates: {
+      input: z.object({ category: z.string().max(64), lon: Lon, lat: Lat, description: z.string().max(2000), address: z.string().max(500) }),
+      output: z.object({ candidates: z.array(DuplicateCandidate) }),
+    },
     /** Requests open and closed, of the whole local history, best match first (docs/search.md). */
     search: { input: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(200).optional() }), output: SearchResult },
   },

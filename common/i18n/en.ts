@@ -1,5 +1,9 @@
 // English, the second language; same shape as ./fa.ts.
+import { duplicatesText } from './sections/duplicates';
 import type { Dict } from './fa';
+import { alertsText } from './sections/alerts';
+import { helpText } from './sections/help';
+import { walkinText } from './sections/walkin';
 import { searchText } from './sections/search';
 
 export const en: Dict = {
@@ -115,7 +119,7 @@ export const en: Dict = {
     late: (d) => `${d} late`,
     empty: 'No requests match these filters',
     pending: 'Waiting for the hub',
-    keys: '↑/↓ move · Enter details',
+    keys: '↑/↓ move · Enter details · ? all keys',
   },
   detail: {
     label: 'Request details',
@@ -237,6 +241,7 @@ export const en: Dict = {
     markOnSite: 'Mark on site',
     dismiss: 'Later',
   },
+  duplicates: duplicatesText.en,
   search: searchText.en,
   menu: {
     file: 'File',
@@ -250,4 +255,7 @@ export const en: Dict = {
     fullScreen: 'Full screen',
     devTools: 'Developer tools',
   },
+  alerts: alertsText.en,
+  help: helpText.en,
+  walkin: walkinText.en,
 };

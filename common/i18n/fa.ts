@@ -1,6 +1,10 @@
 // Persian, the console's first language. Every string the renderer (its UI and its map) and the
 // Electron shell (menu, window title, start-up error) show lives here and in ./en.ts (same shape, checked by the compiler);
 // category and district names come from the hub's data instead.
+import { alertsText } from './sections/alerts';
+import { helpText } from './sections/help';
+import { duplicatesText } from './sections/duplicates';
+import { walkinText } from './sections/walkin';
 import { searchText } from './sections/search';
 
 export const fa = {
@@ -116,7 +120,7 @@ export const fa = {
     late: (d: string) => `${d} تأخیر`,
     empty: 'درخواستی با این فیلترها نیست',
     pending: 'در انتظار پاسخ ستاد',
-    keys: '↑/↓ حرکت · Enter جزئیات',
+    keys: '↑/↓ حرکت · Enter جزئیات · ? همهٔ کلیدها',
   },
   detail: {
     label: 'جزئیات درخواست',
@@ -238,6 +242,7 @@ export const fa = {
     markOnSite: 'ثبت «در محل»',
     dismiss: 'بعداً',
   },
+  duplicates: duplicatesText.fa,
   search: searchText.fa,
   menu: {
     file: 'پرونده',
@@ -251,6 +256,9 @@ export const fa = {
     fullScreen: 'تمام‌صفحه',
     devTools: 'ابزار توسعه‌دهنده',
   },
+  alerts: alertsText.fa,
+  help: helpText.fa,
+  walkin: walkinText.fa,
 };
 
 export type Dict = typeof fa;

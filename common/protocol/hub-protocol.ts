@@ -9,8 +9,8 @@ export const NAMESPACE = '/district';
 export const MAX_EVENTS_PER_MESSAGE = 1000;
 const MAX_EVENT_BYTES = 64 * 1024;
 
-/** Code-point length; cheap path when UTF-16 length is already within the limit. */
-function withinCodePoints(s: string, max: number): boolean {
+/** Code-point length at most `max`; cheap path when UTF-16 length is already within it. */
+export function withinCodePoints(s: string, max: number): boolean {
   if (s.length <= max) return true;
   let n = 0;
   for (const _ of s) if (++n > max) return false;
@@ -24,9 +24,11 @@ const text = (max: number, { nonEmpty = false } = {}) =>
 
 /** Ids (§3.1): at most 64 code points, and at least one — an empty id names nothing. */
 export const Id = text(64, { nonEmpty: true });
-export const LongText = text(2000); // description, note, comment
-export const ShortText = text(500); // address, names, author, reason, vehicle
-const Phone = text(32);
+/** §3.1's text limits in code points: description, note, comment; address, names, author, reason, vehicle; phone. */
+export const TEXT_LIMITS = { long: 2000, short: 500, phone: 32 } as const;
+export const LongText = text(TEXT_LIMITS.long);
+export const ShortText = text(TEXT_LIMITS.short);
+const Phone = text(TEXT_LIMITS.phone);
 export const Lon = z.number().min(-180).max(180);
 export const Lat = z.number().min(-90).max(90);
 const UTC_TIME_ERROR = 'not an ISO-8601 UTC time';

@@ -9,7 +9,7 @@ import type { LiveFeed } from './live';
 import type { PositionBook } from './positions';
 import { permissions, seesPersonalData, withPolicy } from './policy';
 import { searchRequests } from './search';
-import { toRequestView, type Views } from './views';
+import type { Views } from './views';
 
 export interface HandlerDeps {
   store: Store;
@@ -56,13 +56,16 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         // One read of the state serves the view and the citizen block (they differ only in fields).
         const s = d.views.requestState(id);
         if (!s) throw new ApiError('not_found', `no request ${id}`);
+        const { view, originals } = d.views.withOriginals(s);
         return {
-          request: toRequestView(s, d.store.outbox.pendingFor(id)),
+          request: view,
           citizen: seesPersonalData(caller) ? { name: s.citizenName, phone: s.citizenPhone } : null,
           timeline: d.store.events.requestTimeline(id).map(toTimelineEntry),
+          duplicates: originals,
         };
       },
       crewTrail: ({ crewId }) => ({ crewId, points: d.positions.trail(crewId) }),
+      duplicateCandidates: (input) => ({ candidates: d.views.originalsForNew({ ...input, receivedAt: new Date().toISOString() }) }),
       // Phones are searched only for a caller who may see them: another caller's digits never match one.
       search: ({ text, limit }, caller) => searchRequests(d.store, d.views, text, seesPersonalData(caller), limit),
     },

@@ -19,8 +19,13 @@ const ALL_QUERIES = new Set(Object.keys(api.queries) as QueryName[]);
 const ALL_COMMANDS = new Set(Object.keys(api.commands) as CommandName[]);
 const ALL_SUBSCRIPTIONS = new Set(Object.keys(api.subscriptions) as SubscriptionName[]);
 
-/** Searching the whole history, by phone too, is an operator's tool, not something a wall shows. */
-const WALL_QUERIES = new Set([...ALL_QUERIES].filter((q) => q !== 'search'));
+/**
+ * Searching the whole history, by phone too, and checking a request about to be created for
+ * duplicates are an operator's tools, not something a wall shows (a wall creates nothing). A
+ * request's count and list of likely duplicates are not personal: the wall reads them.
+ */
+const OPERATOR_TOOLS: ReadonlySet<QueryName> = new Set(['search', 'duplicateCandidates']);
+const WALL_QUERIES = new Set([...ALL_QUERIES].filter((q) => !OPERATOR_TOOLS.has(q)));
 
 const GRANTS: Record<Role, Grant> = {
   operator: { queries: ALL_QUERIES, commands: ALL_COMMANDS, subscriptions: ALL_SUBSCRIPTIONS, personalData: true },

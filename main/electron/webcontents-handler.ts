@@ -1,6 +1,6 @@
 // Every web contents the app creates stays on our origin: no navigation away, no new windows, no
-// <webview>, no permissions beyond writing to the clipboard. A link to an https page opens in the
-// operator's own browser, after the URL has been checked.
+// <webview>, no permissions beyond writing to the clipboard and showing desktop notifications. A
+// link to an https page opens in the operator's own browser, after the URL has been checked.
 import { shell, type Session, type WebContents } from 'electron';
 import { isAppUrl, isSafeExternalUrl } from './app-origin';
 
@@ -23,9 +23,14 @@ export function hardenWebContents(contents: WebContents, log: (line: string) => 
   });
 }
 
-/** Copying text (addresses, phone numbers) out of the console is the only permission granted. */
+/**
+ * Copying text (addresses, phone numbers) out of the console and showing its alerts as system
+ * notifications (docs/alerts.md) are the only permissions granted, and only to the app's pages.
+ */
+const GRANTED = new Set(['clipboard-sanitized-write', 'notifications']);
+
 export function denyPermissions(session: Session, log: (line: string) => void): void {
-  const allowed = (permission: string, origin: string) => permission === 'clipboard-sanitized-write' && isAppUrl(origin);
+  const allowed = (permission: string, origin: string) => GRANTED.has(permission) && isAppUrl(origin);
   session.setPermissionCheckHandler((_contents, permission, origin) => allowed(permission, origin));
   session.setPermissionRequestHandler((contents, permission, grant) => {
     const ok = allowed(permission, contents.getURL());

@@ -23,6 +23,7 @@ const request = (id: string, over: Partial<RequestView>): RequestView => ({
   rating: null,
   updatedAt: '2026-01-01T08:05:00Z',
   pendingCommands: 0,
+  duplicates: 0,
   ...over,
 });
 // 0.0003° of latitude is about 33 m; 0.0006° about 67 m.

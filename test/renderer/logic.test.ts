@@ -12,7 +12,7 @@ function request(over: Partial<RequestView> = {}): RequestView {
     id: 'r1', category: 'pothole', priority: 'normal', status: 'new', description: '', address: '',
     lon: 52.53, lat: 29.62, channel: 'phone', receivedAt: iso(T0), ackDueAt: iso(T0 + 20 * MIN),
     resolveDueAt: iso(T0 + 120 * MIN), acknowledgedAt: null, crewId: null, closedAt: null, resolution: null,
-    rating: null, updatedAt: iso(T0), pendingCommands: 0, ...over,
+    rating: null, updatedAt: iso(T0), pendingCommands: 0, duplicates: 0, ...over,
   };
 }
 

@@ -37,6 +37,7 @@ export function request(id: string, description = 'چاله در خیابان ز
     rating: null,
     updatedAt: AT,
     pendingCommands: 0,
+    duplicates: 0,
   };
 }
 
@@ -79,10 +80,13 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
       requestDetail({ id }) {
         const found = requests.get(id);
         if (!found) throw new ApiError('not_found', `no request ${id}`);
-        return { request: found, citizen: null, timeline: [] };
+        return { request: found, citizen: null, timeline: [], duplicates: [] };
       },
       crewTrail({ crewId }) {
         return { crewId, points: [] };
+      },
+      duplicateCandidates() {
+        return { candidates: [] };
       },
       search() {
         return { hits: [] };

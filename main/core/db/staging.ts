@@ -1,7 +1,8 @@
 // The hub-derived tables — what a snapshot replaces — and the TEMP copies (private to the
 // connection) a snapshot is built in, over many short transactions, before it is swapped in.
 // A new table holding hub state belongs in HUB_TABLES; the outbox and positions are ours. The
-// search index is derived from the requests: the Store rebuilds it after adopting (db/search.ts).
+// search index and the likely duplicates are derived from the requests: the Store rebuilds them
+// after adopting (db/search.ts, db/duplicates.ts).
 import type Database from 'better-sqlite3';
 
 const HUB_TABLES = ['events', 'district', 'categories', 'contractors', 'crews', 'requests'] as const;

@@ -1,7 +1,7 @@
 // The data layer's one entry point; every SQL statement of the core lives under main/core/db.
 // A Store is one connection (./connection: opening, the statement cache, the two kinds of
 // transaction) plus one typed object per area of the schema, each in its own module holding its
-// tables' SQL and row types: events, outbox, requests, crews, reference, search.
+// tables' SQL and row types: events, outbox, requests, duplicates, crews, reference, search.
 //
 // Growing it: a new area (accounts, audit, search, summaries…) is a new module here with its
 // class over the Connection, a field below, and its tables in the next numbered file under
@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3';
 import { Connection } from './connection';
 import { CrewStore } from './crews';
+import { DuplicateStore } from './duplicates';
 import { EventStore } from './events';
 import { OutboxStore } from './outbox';
 import { ReferenceStore } from './reference';
@@ -18,6 +19,7 @@ import { SearchStore } from './search';
 import { adoptStaging, clearHubState, createStaging } from './staging';
 
 export type { FixRow } from './crews';
+export type { DuplicatePair, OriginalMatch } from './duplicates';
 export type { Meta, StoredEvent } from './events';
 export type { NewOutboxRow, OutboxRow, OutboxState } from './outbox';
 export type { ContractorRow } from './reference';
@@ -28,6 +30,7 @@ export class Store {
   readonly events: EventStore;
   readonly outbox: OutboxStore;
   readonly requests: RequestStore;
+  readonly duplicates: DuplicateStore;
   readonly crews: CrewStore;
   readonly reference: ReferenceStore;
   readonly search: SearchStore;
@@ -37,13 +40,16 @@ export class Store {
     this.outbox = new OutboxStore(c);
     this.search = new SearchStore(c);
     this.requests = new RequestStore(c, this.search);
+    this.duplicates = new DuplicateStore(c);
     this.crews = new CrewStore(c, this.search);
     this.reference = new ReferenceStore(c);
   }
 
   /** Open (creating if needed) for writing: WAL, synchronous=FULL, migrated to the latest schema. */
   static open(path: string): Store {
-    return new Store(Connection.open(path));
+    const store = new Store(Connection.open(path));
+    store.duplicates.buildIfMarked();
+    return store;
   }
 
   /** Open an existing database read-only (safe next to a running core thanks to WAL); never migrates. */
@@ -95,6 +101,7 @@ export class Store {
   clearHubState(): void {
     clearHubState(this.c.db);
     this.search.clear();
+    this.duplicates.clear();
   }
 
   /**
@@ -110,6 +117,8 @@ export class Store {
   adoptStaging(): void {
     adoptStaging(this.c.db);
     this.search.rebuild();
+    // Found among the snapshot's open requests at once, rather than staged message by message.
+    this.duplicates.rebuild();
     this.events.reindexIds();
   }
 }

@@ -2,6 +2,7 @@
 // will record for it (common/domain/lifecycle), folded like the hub's own. The effect is
 // recomputed on top of the hub-derived state on every read (outbox rows whose overlay is on), so
 // undoing it is just switching that row's overlay off.
+import { provisionalRequestId } from '../../../common/api/contract';
 import { deadlinesFor } from '../../../common/domain/deadlines';
 import { commandEvent, conflictOf, type EventDraft } from '../../../common/domain/lifecycle';
 import type { Category, KnownEvent, OperatorCommand } from '../../../common/protocol/hub-protocol';
@@ -9,10 +10,6 @@ import { reduceCrew, type CrewState } from './crew';
 import { reduceRequest, type RequestState } from './request';
 
 export type CommandTarget = { kind: 'request' | 'crew'; id: string };
-
-/** Id under which a request being created by the console shows until the hub assigns the real one. */
-export const PROVISIONAL_PREFIX = 'pending:';
-export const provisionalRequestId = (commandId: string) => PROVISIONAL_PREFIX + commandId;
 
 export function commandTarget(cmd: OperatorCommand, commandId: string): CommandTarget {
   switch (cmd.type) {

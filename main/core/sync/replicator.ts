@@ -1,6 +1,7 @@
 // Applies the hub's event log to the local store (§3): seq order, each event once, in the same
 // transaction as the new lastSeq; malformed events rejected whole, logged and counted, still
 // advancing lastSeq; unknown types stored raw. Also replaces the state with a snapshot (§2).
+import { changesDuplicates } from '../../../common/domain/duplicates';
 import { parseEvent, type EventParse, type HubEvent } from '../../../common/protocol/hub-protocol';
 import type { Logger } from '../log';
 import { crewIdOf, isCrewEvent, reduceCrew } from '../domain/crew';
@@ -127,6 +128,7 @@ export class Replicator {
         lastSeq = seq;
       }
       rows.flush();
+      for (const id of this.store.duplicates.refresh(rows.duplicateSubjects())) changes.requests.add(id);
       this.store.events.setCursor(lastSeq, lastEventAt);
       changes.reconciled.push(...this.store.outbox.reconcileAckedUpTo(lastSeq));
     });
@@ -225,6 +227,7 @@ export class Replicator {
       const after = reduceRequest(e.type === 'request.created' ? null : rows.request(targetId), e);
       if (after) {
         rows.putRequest(after);
+        if (changesDuplicates(e)) rows.checkDuplicates(targetId);
         changes.requests.add(targetId);
       }
     }

@@ -12,6 +12,7 @@ export class WorkingSet {
   private readonly crews = new Map<string, CrewState | null>();
   private readonly dirtyRequests = new Set<string>();
   private readonly dirtyCrews = new Set<string>();
+  private readonly duplicateChecks = new Set<string>();
   private readonly events: StoredEvent[] = [];
 
   constructor(readonly store: Store) {}
@@ -25,6 +26,16 @@ export class WorkingSet {
   putRequest(r: RequestState): void {
     this.requests.set(r.id, r);
     this.dirtyRequests.add(r.id);
+  }
+
+  /** This request's likely duplicates are to be found again (see common/domain/duplicates). */
+  checkDuplicates(id: string): void {
+    this.duplicateChecks.add(id);
+  }
+
+  /** The requests to check, as this transaction leaves them. */
+  duplicateSubjects(): RequestState[] {
+    return [...this.duplicateChecks].map((id) => this.requests.get(id)!);
   }
 
   crew(id: string): CrewState | null {

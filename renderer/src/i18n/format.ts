@@ -121,16 +121,18 @@ export function formatClockDuration(ms: number, locale: Locale): string {
 
 /** Straight-line distance: "۸۵۰ متر", "۲٫۳ کیلومتر" / "850 m", "2.3 km". */
 export function formatDistance(km: number, locale: Locale): string {
+  if (km < 1) return formatMeters(Math.round(km * 100) * 10, locale);
   const display = locale === 'fa' ? 'long' : 'short';
-  if (km < 1) {
-    const m = Math.round(km * 100) * 10;
-    return cached(`m|${locale}`, () =>
-      new Intl.NumberFormat(NUMBER_LOCALE[locale], { style: 'unit', unit: 'meter', unitDisplay: display }),
-    ).format(m);
-  }
   return cached(`km|${locale}`, () =>
     new Intl.NumberFormat(NUMBER_LOCALE[locale], { style: 'unit', unit: 'kilometer', unitDisplay: display, maximumFractionDigits: 1 }),
   ).format(km);
+}
+
+/** A short distance to the metre: "۲۰ متر" / "20 m". */
+export function formatMeters(m: number, locale: Locale): string {
+  return cached(`m|${locale}`, () =>
+    new Intl.NumberFormat(NUMBER_LOCALE[locale], { style: 'unit', unit: 'meter', unitDisplay: locale === 'fa' ? 'long' : 'short' }),
+  ).format(Math.round(m));
 }
 
 /**

@@ -13,6 +13,7 @@ import { CrewLayers } from './CrewLayers';
 import { FrameScheduler } from './frame';
 import { HeatLayer } from './HeatLayer';
 import { HoverCard } from './HoverCard';
+import { LocationPick } from './LocationPick';
 import { Legend, Toolbar } from './MapControls';
 import type { UpdateMode } from './pointSync';
 import { clusterCountText, REQUEST_LAYERS, RequestLayers } from './RequestLayers';
@@ -105,6 +106,7 @@ function MapView({ basemapUrl, wall, updates, Crews, onContextRestored }: MapVie
           {trail && crewId && <TrailLayer crewId={crewId} />}
           <Crews />
           <Selection />
+          <LocationPick />
           <Camera />
           <HoverCard />
           <ArrivalOffers />

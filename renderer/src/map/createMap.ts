@@ -4,6 +4,7 @@ import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Locale } from '../i18n/format';
+import { testHooksEnabled } from '../testHooks';
 import { absoluteUrl, buildStyle } from './style';
 
 declare global {
@@ -15,10 +16,6 @@ declare global {
 
 /** Shiraz, until the district is known. */
 const SHIRAZ: [number, number] = [52.5386, 29.6104];
-
-function testHooksEnabled(): boolean {
-  return new URLSearchParams(location.search).has('testHooks');
-}
 
 export function createMap(container: HTMLElement, o: { basemapUrl: string | null; locale: Locale; scale: number; center: [number, number] | null }): MapLibreMap {
   setWorkerUrl(absoluteUrl(workerUrl));

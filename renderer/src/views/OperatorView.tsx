@@ -3,8 +3,10 @@ import './layout.css';
 import { CrewsPanel } from '../components/CrewsPanel';
 import { RequestDetailPanel } from '../components/detail/RequestDetailPanel';
 import { Header } from '../components/header/Header';
+import { ShortcutHelp } from '../components/help/ShortcutHelp';
 import { RequestQueue } from '../components/queue/RequestQueue';
 import { Toasts } from '../components/Toasts';
+import { WalkIn } from '../components/walkin/WalkIn';
 import { DistrictMap } from '../map/DistrictMap';
 import { CoreErrorBanner } from './CoreErrorBanner';
 
@@ -25,7 +27,9 @@ export function OperatorView() {
           <CrewsPanel />
         </div>
       </main>
+      <WalkIn />
       <Toasts />
+      <ShortcutHelp />
     </div>
   );
 }

@@ -60,6 +60,7 @@ export function makeRequest(r: () => number, i: number, now: number, crews: read
     rating: null,
     updatedAt: iso(received + 60_000),
     pendingCommands: 0,
+    duplicates: 0,
   };
 }
 

@@ -1,7 +1,17 @@
 // A test-only stand-in for the console core, for renderer unit tests and the screenshot harness:
 // it implements the real ApiHandlers, so calls still go through the contract's dispatcher and
 // validating client (common/api/rpc.ts). Deterministic data around Shiraz; never shipped.
-import { liveBatch, type Bootstrap, type CrewView, type LiveBatch, type RequestDetail, type RequestView, type TimelineEntry } from '../../../common/api/contract';
+import {
+  liveBatch,
+  type Bootstrap,
+  type CrewView,
+  type DuplicateCandidate,
+  type LiveBatch,
+  type RequestDetail,
+  type RequestView,
+  type TimelineEntry,
+} from '../../../common/api/contract';
+import { bestMatchFirst, duplicateMatch, type DuplicateSubject } from '../../../common/domain/duplicates';
 import { ApiError, createApiClient, dispatch, type ApiClient, type ApiHandlers } from '../../../common/api/rpc';
 import type { OperatorCommand } from '../../../common/protocol/hub-protocol';
 import { hitTier, matchedFields, parseSearchQuery, searchDoc } from '../../../common/domain/search-query';
@@ -105,8 +115,10 @@ export function makeBootstrap(o: FakeCoreOptions = {}): Bootstrap {
       rating: status === 'closed' && rnd() < 0.3 ? 1 + Math.floor(rnd() * 5) : null,
       updatedAt: iso(now - 1000),
       pendingCommands: 0,
+      duplicates: 0,
     };
   });
+  for (const r of requests) r.duplicates = originalsIn(requests, r).length;
   return {
     role: o.role ?? 'operator',
     permissions: permissions(callerFor(o.role ?? 'operator')),
@@ -167,9 +179,12 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
         requestDetail: ({ id }, caller) => {
           const r = find(id);
           if (!r) throw new ApiError('not_found', `no request ${id}`);
-          return clone(detailOf(r, seesPersonalData(caller)));
+          return clone({ ...detailOf(r, seesPersonalData(caller)), duplicates: originalsIn(state.requests, r) });
         },
         crewTrail: ({ crewId }) => ({ crewId, points: [] }),
+        duplicateCandidates: (input) => ({
+          candidates: clone(originalsIn(state.requests, { ...input, id: '', receivedAt: new Date().toISOString(), closedAt: null })),
+        }),
         // The core's own rule over the fake's requests (no phones: the fake holds none).
         search: ({ text }) => {
           const q = parseSearchQuery(text);
@@ -265,7 +280,17 @@ function applyOptimistically(r: RequestView, cmd: OperatorCommand): void {
   }
 }
 
-function detailOf(r: RequestView, personalData: boolean): RequestDetail {
+/** The core's rule over the fake's requests (the core reads stored pairs; the answer is the same). */
+function originalsIn(requests: readonly RequestView[], s: DuplicateSubject): DuplicateCandidate[] {
+  const out: DuplicateCandidate[] = [];
+  for (const request of requests) {
+    const m = duplicateMatch(s, request);
+    if (m) out.push({ request, ...m });
+  }
+  return out.sort(bestMatchFirst);
+}
+
+function detailOf(r: RequestView, personalData: boolean): Omit<RequestDetail, 'duplicates'> {
   const t0 = Date.parse(r.receivedAt);
   const entry = (seq: number, minutes: number, type: string, actorKind: string, data: Record<string, unknown>): TimelineEntry => ({
     seq,

@@ -7,6 +7,7 @@ import { crewPositionsTable } from './0003-crew-positions';
 import { eventsByRequestIndex } from './0004-events-by-request';
 import { eventIdsTable } from './0005-event-ids';
 import { requestSearchTables } from './0006-request-search';
+import { duplicatesTable } from './0007-duplicates';
 
 export const MIGRATIONS: readonly string[] = [initialSchema, outboxTable, crewPositionsTable, eventsByRequestIndex, eventIdsTable,
-  requestSearchTables];
+  requestSearchTables, duplicatesTable];

@@ -9,6 +9,7 @@ import { allowedActions, type Action } from '../../state/allowedActions';
 import { useConsole } from '../../state/store';
 import { CloseForm, NoteForm, TransferForm, UnassignForm } from './ActionForms';
 import { CrewPicker } from './CrewPicker';
+import { focusDetail } from './focus';
 
 type Form = 'assign' | 'unassign' | 'note' | 'close' | 'transfer';
 
@@ -50,12 +51,16 @@ export function RequestActions({ request }: { request: RequestView }) {
   }
 
   useShortcuts(ACTIONS, ({ action }) => run(action));
+  // A closed form takes focus with it: hand it to the panel, whose keys act on this request.
+  const done = () => {
+    focusDetail();
+    setForm(null);
+  };
   useShortcuts(CLOSE_FORM, () => {
     if (!form) return false;
-    setForm(null);
+    done();
   });
 
-  const done = () => setForm(null);
   const label = (a: Action) => (a === 'assign' && request.crewId ? t.actions.reassign : t.actions[a]);
   return (
     <section className="actions" aria-label={t.actions.label}>

@@ -7,7 +7,9 @@ import { nameIn, useLocale, useT } from '../../i18n';
 import { selectedRequest, useConsole } from '../../state/store';
 import { PriorityChip, StatusChip } from '../Chips';
 import { Countdown } from '../Countdown';
+import { DuplicateBadge } from '../DuplicateBadge';
 import { CitizenCard } from './CitizenCard';
+import { DuplicateList } from './DuplicateList';
 import { RequestActions } from './RequestActions';
 import { RequestFacts } from './RequestFacts';
 import { Timeline } from './Timeline';
@@ -37,6 +39,7 @@ function DetailBody({ request }: { request: RequestView }) {
         <span className="detail__category">{category ? nameIn(locale, category) : request.category}</span>
         <PriorityChip priority={request.priority} />
         <StatusChip status={request.status} pending={request.pendingCommands} />
+        <DuplicateBadge count={request.duplicates} />
         <span className="detail__countdown">
           <Countdown request={request} />
         </span>
@@ -48,6 +51,7 @@ function DetailBody({ request }: { request: RequestView }) {
       )}
       <RequestActions request={request} />
       <div className="detail__scroll">
+        <DuplicateList request={request} candidates={detail?.duplicates ?? []} />
         <RequestFacts request={request} />
         <CitizenCard citizen={detail?.citizen ?? null} />
         <Timeline entries={detail?.timeline ?? null} failed={failed} />

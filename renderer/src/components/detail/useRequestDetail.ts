@@ -6,7 +6,8 @@ import { fetchRequestDetail } from '../../state/store';
 
 export function useRequestDetail(request: RequestView): { detail: RequestDetail | null; failed: boolean } {
   const [state, setState] = useState<{ detail: RequestDetail | null; failed: boolean }>({ detail: null, failed: false });
-  const version = `${request.id}|${request.updatedAt}|${request.pendingCommands}`;
+  // The badge's count changes when an original closes, which is not this request's update.
+  const version = `${request.id}|${request.updatedAt}|${request.pendingCommands}|${request.duplicates}`;
   useEffect(() => {
     let current = true;
     fetchRequestDetail(request.id).then(

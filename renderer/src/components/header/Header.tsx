@@ -1,11 +1,15 @@
-// The operator workstation's top bar: who we are, the hub link, the clock, the language.
+// The operator workstation's top bar: who we are, the hub link, the alerts and their sound, the
+// walk-in form, the clock, the language.
 import './header.css';
 import { nameIn, useLocale, useT } from '../../i18n';
 import { useConsole } from '../../state/store';
+import { AlertCenter } from '../alerts/AlertCenter';
+import { SoundControls } from '../alerts/SoundControls';
 import { Clock } from './Clock';
 import { LinkMetrics } from './LinkMetrics';
 import { LinkStatus } from './LinkStatus';
 import { LocaleSwitch } from './LocaleSwitch';
+import { WalkInButton } from '../walkin/WalkIn';
 
 export function Header() {
   return (
@@ -14,6 +18,9 @@ export function Header() {
       <LinkStatus />
       <LinkMetrics />
       <span className="app-header__spacer" />
+      <SoundControls />
+      <AlertCenter />
+      <WalkInButton />
       <Clock />
       <LocaleSwitch />
     </header>

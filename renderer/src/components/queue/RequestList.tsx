@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import type { ShortcutDef } from '../../keyboard/registry';
 import { useShortcuts } from '../../keyboard/useShortcuts';
 import { useConsole } from '../../state/store';
+import { focusDetail } from '../detail/focus';
 import { RequestRow } from './RequestRow';
 
 const ROW_HEIGHT = 36;
@@ -56,7 +57,7 @@ export function RequestList({ rows }: { rows: RequestView[] }) {
   // Enter on a focused button is the button's.
   useShortcuts(OPEN_DETAIL, (_, e) => {
     if (!selectedId || e.target instanceof HTMLButtonElement) return false;
-    document.querySelector<HTMLElement>('[data-testid="request-detail"]')?.focus();
+    focusDetail();
   });
 
   return (

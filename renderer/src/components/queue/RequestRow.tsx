@@ -7,6 +7,7 @@ import { nameIn, useLocale } from '../../i18n';
 import { useConsole } from '../../state/store';
 import { PriorityChip, StatusChip } from '../Chips';
 import { Countdown } from '../Countdown';
+import { DuplicateBadge } from '../DuplicateBadge';
 
 interface Props {
   request: RequestView;
@@ -42,7 +43,7 @@ export const RequestRow = memo(function RequestRow({ request: r, index, start, s
       <span role="gridcell" className="cell cell--category" dir="auto">{category ? nameIn(locale, category) : r.category}</span>
       <span role="gridcell" className="cell cell--priority"><PriorityChip priority={r.priority} /></span>
       <span role="gridcell" className="cell cell--status"><StatusChip status={r.status} pending={r.pendingCommands} /></span>
-      <span role="gridcell" className="cell cell--address" dir="auto" title={address}>{address}</span>
+      <span role="gridcell" className="cell cell--address" dir="auto" title={address}><DuplicateBadge count={r.duplicates} />{address}</span>
       <span role="gridcell" className="cell cell--age">{formatAge(now - Date.parse(r.receivedAt), locale)}</span>
       <span role="gridcell" className="cell cell--deadline"><Countdown request={r} withKind={false} /></span>
       <span role="gridcell" className="cell cell--crew" dir={crewName ? 'auto' : undefined} title={crewName ?? undefined}>{crewName ?? '—'}</span>
