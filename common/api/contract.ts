@@ -69,6 +69,8 @@ export const CrewView = z.object({
   categories: z.array(z.string()),
   vehicle: z.string().nullable(),
   status: CrewStatus,
+  /** When it took that status (from the event log; a pending change: when it was issued); null: unknown. */
+  statusSince: z.string().nullable(),
   fix: FixView.nullable(),
 });
 export type CrewView = z.infer<typeof CrewView>;

@@ -26,6 +26,7 @@ const FIELD_ORDER: readonly RequestStatus[] = ['assigned', ...FIELD_STATUSES];
 const OPEN: readonly RequestStatus[] = ['new', 'acknowledged', 'assigned', 'en_route', 'on_site', 'resolved'];
 /** Open, with the work not yet done: a resolved request's crew has finished (the hub has freed it). */
 const UNRESOLVED: readonly RequestStatus[] = ['new', 'acknowledged', 'assigned', 'en_route', 'on_site'];
+export const isUnresolved = (status: RequestStatus): boolean => UNRESOLVED.includes(status);
 
 interface CommandRule {
   /** The statuses it fits; from any other the hub answers `conflict`. */

@@ -1,6 +1,7 @@
 // English, the second language; same shape as ./fa.ts.
 import { duplicatesText } from './sections/duplicates';
 import type { Dict } from './fa';
+import { dispatchText } from './sections/dispatch';
 import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
 import { walkinText } from './sections/walkin';
@@ -167,15 +168,7 @@ export const en: Dict = {
     duplicateOf: 'Tracking code of the original',
     toDistrict: 'Destination district id',
   },
-  picker: {
-    title: 'Available crews, nearest first',
-    none: 'No crew is available',
-    noFix: 'position unknown',
-    staleFix: (age) => `last position ${age}`,
-    match: 'category match',
-    noMatch: 'other trade',
-    hint: 'Enter assigns · Esc cancels',
-  },
+  dispatch: dispatchText.en,
   shortcuts: {
     next: 'Next request',
     previous: 'Previous request',
@@ -185,10 +178,6 @@ export const en: Dict = {
     last: 'Last request',
     openDetail: 'Go to the request’s details',
     closeForm: 'Close the action form',
-  },
-  crews: {
-    label: 'Crews',
-    total: (n) => `${n} crews`,
   },
   wall: {
     open: 'Open requests',

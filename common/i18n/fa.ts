@@ -1,6 +1,7 @@
 // Persian, the console's first language. Every string the renderer (its UI and its map) and the
 // Electron shell (menu, window title, start-up error) show lives here and in ./en.ts (same shape, checked by the compiler);
 // category and district names come from the hub's data instead.
+import { dispatchText } from './sections/dispatch';
 import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
 import { duplicatesText } from './sections/duplicates';
@@ -168,15 +169,7 @@ export const fa = {
     duplicateOf: 'کد رهگیری درخواست اصلی',
     toDistrict: 'کد منطقهٔ مقصد',
   },
-  picker: {
-    title: 'اکیپ‌های آماده، نزدیک‌ترین اول',
-    none: 'اکیپ آماده‌ای نیست',
-    noFix: 'موقعیت نامعلوم',
-    staleFix: (age: string) => `آخرین موقعیت ${age}`,
-    match: 'هم‌تخصص',
-    noMatch: 'تخصص دیگر',
-    hint: 'Enter ارجاع · Esc انصراف',
-  },
+  dispatch: dispatchText.fa,
   shortcuts: {
     next: 'درخواست بعدی',
     previous: 'درخواست قبلی',
@@ -186,10 +179,6 @@ export const fa = {
     last: 'آخرین درخواست',
     openDetail: 'رفتن به جزئیات درخواست',
     closeForm: 'بستن فرم اقدام',
-  },
-  crews: {
-    label: 'اکیپ‌ها',
-    total: (n: string) => `${n} اکیپ`,
   },
   wall: {
     open: 'درخواست باز',

@@ -7,6 +7,7 @@ import type { FixRow, OriginalMatch, OutboxRow, Store } from './db/store';
 import type { CrewState } from './domain/crew';
 import { applyCommandToCrew, applyCommandToRequest, type PendingCommand } from './domain/optimistic';
 import type { RequestState } from './domain/request';
+import { StatusClock } from './status-clock';
 
 function pendingCommandOf(row: OutboxRow): PendingCommand | null {
   const cmd = OperatorCommand.safeParse({ type: row.type, data: row.data });
@@ -28,10 +29,14 @@ const isProvisional = (id: string) => id.startsWith(PROVISIONAL_PREFIX);
 type Context = ReturnType<Views['context']>;
 
 export class Views {
+  private readonly clock: StatusClock;
+
   constructor(
     private readonly store: Store,
     private readonly fixOf: (crewId: string) => FixRow | null,
-  ) {}
+  ) {
+    this.clock = new StatusClock(store.events);
+  }
 
   private categoryLookup(): (code: string) => Category | undefined {
     const byCode = new Map(this.store.reference.categories().map((c) => [c.code, c]));
@@ -147,24 +152,32 @@ export class Views {
     };
   }
 
+  /** A crew with its pending status changes on top: its status since the command that set it. */
   private crewView(s: CrewState, rows: OutboxRow[]): CrewView {
     let c: CrewState | null = s;
+    let statusSince = this.clock.since(s.id, s.status);
     for (const row of rows) {
       const p = pendingCommandOf(row);
-      if (p) c = applyCommandToCrew(c, p);
+      if (!p) continue;
+      const next = applyCommandToCrew(c, p);
+      if (next && c && next.status !== c.status) statusSince = p.issuedAt;
+      c = next;
     }
     const fix = this.fixOf(s.id);
     const { phone: _phone, ...rest } = c ?? s;
-    return { ...rest, fix: fix && toFixView(fix) };
+    return { ...rest, statusSince, fix: fix && toFixView(fix) };
   }
 
   crew(id: string): CrewView | null {
     const s = this.store.crews.get(id);
-    return s && this.crewView(s, this.store.outbox.overlays(id).filter((r) => r.targetKind === 'crew'));
+    if (!s) return null;
+    this.clock.catchUp();
+    return this.crewView(s, this.store.outbox.overlays(id).filter((r) => r.targetKind === 'crew'));
   }
 
   crews(): CrewView[] {
     const byTarget = groupOverlays(this.store.outbox.overlays(), 'crew');
+    this.clock.catchUp();
     return this.store.crews.all().map((s) => this.crewView(s, byTarget.get(s.id) ?? []));
   }
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEvent, type KnownEvent } from '../../common/protocol/hub-protocol';
 import { isOverdue, nextDeadline } from '../../common/domain/deadlines';
-import { nearestAvailableCrews } from '../../common/domain/nearest-crew';
 import { startOfTehranDay } from '../../common/domain/tehran-day';
 import { reduceCrew, type CrewEvent } from '../../main/core/domain/crew';
 import { provisionalRequestId } from '../../common/api/contract';
@@ -130,25 +129,6 @@ describe('deadlines', () => {
     expect(isOverdue({ ...acked, status: 'closed' }, at('2026-11-28T14:00:00Z'))).toBe(false);
     expect(nextDeadline(r)).toEqual({ kind: 'ack', at: at('2026-11-28T09:15:00Z') });
     expect(nextDeadline(acked)).toEqual({ kind: 'resolve', at: at('2026-11-28T13:00:00Z') });
-  });
-});
-
-describe('nearest available crew', () => {
-  const now = Date.parse('2026-11-28T09:00:00Z');
-  const fix = (lon: number, minutesAgo = 1) => ({ lon, lat: 29.6, at: new Date(now - minutesAgo * 60_000).toISOString() });
-  it('ranks by distance among available crews of the category with a fresh fix', () => {
-    const crews = [
-      { id: 'far', status: 'available' as const, categories: ['pothole'], fix: fix(52.6) },
-      { id: 'near', status: 'available' as const, categories: ['pothole'], fix: fix(52.51) },
-      { id: 'busy', status: 'assigned' as const, categories: ['pothole'], fix: fix(52.5) },
-      { id: 'stale', status: 'available' as const, categories: ['pothole'], fix: fix(52.5, 31) },
-      { id: 'other', status: 'available' as const, categories: ['tree'], fix: fix(52.5) },
-      { id: 'nofix', status: 'available' as const, categories: ['pothole'], fix: null },
-    ];
-    const out = nearestAvailableCrews(crews, { lon: 52.5, lat: 29.6 }, 'pothole', now);
-    expect(out.map((c) => c.crewId)).toEqual(['near', 'far']);
-    expect(out[0].meters).toBeGreaterThan(900);
-    expect(out[0].meters).toBeLessThan(1000);
   });
 });
 

@@ -4,6 +4,7 @@
 // The page counts the sounds it starts (`window.__c137sounds`, with ?testHooks).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { localDigits } from '../../renderer/src/i18n/format';
 import { launchChromium } from '../support/browser';
 import { callerFor } from '../support/callers';
 import { startStack, type Stack } from '../support/stack';
@@ -97,7 +98,7 @@ describe('alerts and keys end to end', { timeout: 120_000 }, () => {
       const r = urgentTree();
       const shown = () => other.evaluate(() => (window as unknown as { __shown: Array<{ title: string; body?: string }> }).__shown.map((n) => `${n.title} | ${n.body}`));
       await expect.poll(shown, { timeout: 15_000 }).toEqual([expect.stringContaining('درخواست فوری تازه')]);
-      expect((await shown())[0]).toContain(r.id);
+      expect((await shown())[0]).toContain(localDigits(r.id, 'fa')); // tracking codes in Persian digits
       await other.evaluate(() => (window as unknown as { __shown: Array<{ onclick(): void }> }).__shown[0].onclick());
       await expect.poll(() => detailId(other), { timeout: 10_000 }).toBe(r.id);
       // Acknowledged here so that later tests start with no open urgent alert.
@@ -119,7 +120,7 @@ describe('alerts and keys end to end', { timeout: 120_000 }, () => {
     const before = await sounds(page, 'urgent');
     const first = urgentTree();
     await expect.poll(() => sounds(page, 'urgent'), { timeout: 15_000 }).toBe(before + 1);
-    await expect.poll(() => page.getByTestId('alert-live-assertive').textContent(), { timeout: 5_000 }).toContain(first.id);
+    await expect.poll(() => page.getByTestId('alert-live-assertive').textContent(), { timeout: 5_000 }).toContain(localDigits(first.id, 'fa'));
 
     // J selects the newest alert's request and puts the keys on its details; A acknowledges it.
     await press(keys, 'KeyJ');
@@ -171,7 +172,7 @@ describe('alerts and keys end to end', { timeout: 120_000 }, () => {
     await expect.poll(fixesIn, { timeout: 10_000 }).toBe(2);
 
     const r = urgentTree();
-    await expect.poll(() => page.getByTestId('alert-live-assertive').textContent(), { timeout: 15_000 }).toContain(r.id);
+    await expect.poll(() => page.getByTestId('alert-live-assertive').textContent(), { timeout: 15_000 }).toContain(localDigits(r.id, 'fa'));
     keysSent = 0;
     await press(keys, 'KeyJ');
     await expect.poll(() => detailId(page), { timeout: 10_000 }).toBe(r.id);
@@ -195,7 +196,7 @@ describe('alerts and keys end to end', { timeout: 120_000 }, () => {
     await expect.poll(() => mute.getAttribute('aria-pressed')).toBe('true');
     const before = await sounds(page, 'normal');
     const r = stack.hub.control.createRequest({ priority: 'normal', category: 'pothole', location: SITE });
-    await expect.poll(() => page.getByTestId('alert-live-polite').textContent(), { timeout: 15_000 }).toContain(r.id);
+    await expect.poll(() => page.getByTestId('alert-live-polite').textContent(), { timeout: 15_000 }).toContain(localDigits(r.id, 'fa'));
     expect(await sounds(page, 'normal')).toBe(before);
 
     await openConsole(page);

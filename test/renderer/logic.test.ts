@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CrewView, RequestView } from '../../common/api/contract';
+import type { RequestView } from '../../common/api/contract';
 import { allowedActions } from '../../renderer/src/state/allowedActions';
-import { rankCrews } from '../../common/domain/nearest-crew';
 
 const T0 = Date.parse('2025-06-01T08:00:00Z');
 const MIN = 60_000;
@@ -15,34 +14,6 @@ function request(over: Partial<RequestView> = {}): RequestView {
     rating: null, updatedAt: iso(T0), pendingCommands: 0, duplicates: 0, ...over,
   };
 }
-
-describe('crew ranking', () => {
-  const fixAt = (lon: number, lat: number, at: number) => ({ crewId: '', lon, lat, heading: null, speedKmh: null, at: iso(at) });
-  function crew(id: string, over: Partial<CrewView>): CrewView {
-    return { id, name: id, contractorId: 'k', categories: ['pothole'], vehicle: null, status: 'available', fix: null, ...over };
-  }
-
-  it('lists available crews nearest first, unknown or stale positions last', () => {
-    const now = T0;
-    const ranked = rankCrews(
-      [
-        crew('far', { fix: fixAt(52.6, 29.62, now) }),
-        crew('near', { fix: fixAt(52.531, 29.62, now), categories: ['garbage'] }),
-        crew('busy', { status: 'en_route', fix: fixAt(52.53, 29.62, now) }),
-        crew('stale', { fix: fixAt(52.53, 29.62, now - 31 * MIN) }),
-        crew('nofix', {}),
-      ],
-      request(),
-      now,
-    );
-    expect(ranked.map((c) => c.crew.id)).toEqual(['near', 'far', 'nofix', 'stale']);
-    expect(ranked[0].km).toBeGreaterThan(0.09);
-    expect(ranked[0].km).toBeLessThan(0.11);
-    expect(ranked[1].km).toBeCloseTo(6.8, 0);
-    expect(ranked.map((c) => c.matchesCategory)).toEqual([false, true, true, true]);
-    expect(ranked[3]).toMatchObject({ km: null, fixAgeMs: 31 * MIN });
-  });
-});
 
 describe('allowed actions', () => {
   const sorted = (r: RequestView) => [...allowedActions(r)].sort();

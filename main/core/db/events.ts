@@ -23,6 +23,17 @@ export interface StoredEvent {
   unknown: boolean;
 }
 
+/** A crew event of the log as the crews' status clock reads it (../status-clock.ts). */
+export interface CrewEventRow {
+  rowid: number;
+  id: string;
+  type: 'crew.upserted' | 'crew.removed' | 'crew.status_changed';
+  at: string;
+  crewId: string;
+  /** The status a crew.status_changed sets; null for the other two. */
+  status: string | null;
+}
+
 export interface RejectedEvent {
   seq: number | null;
   receivedAt: string;
@@ -189,6 +200,24 @@ export class EventStore {
   requestTimeline(requestId: string): StoredEvent[] {
     // The same GLOB as the partial index events_by_request (migration 4), so SQLite uses it.
     return EVENTS.all(this.c.st(`${EVENTS.select} WHERE target_id = ? AND type GLOB 'request.*' ORDER BY rowid`).all(requestId));
+  }
+
+  /**
+   * The crew events after a rowid of the log, in order: a range of the primary key, so following
+   * the log's tail reads only what was appended since.
+   */
+  crewEventsAfter(rowid: number): CrewEventRow[] {
+    return this.c
+      .st(
+        `SELECT rowid, id, type, at, target_id AS crewId, json_extract(data, '$.status') AS status FROM events
+          WHERE rowid > ? AND type IN ('crew.upserted', 'crew.removed', 'crew.status_changed') ORDER BY rowid`,
+      )
+      .all(rowid) as CrewEventRow[];
+  }
+
+  /** The id of the event at a rowid of the log (null: none there), to tell whether the log was replaced. */
+  idAt(rowid: number): string | null {
+    return (this.c.st('SELECT id FROM events WHERE rowid = ?').get(rowid) as { id: string } | undefined)?.id ?? null;
   }
 
   count(): number {

@@ -45,3 +45,28 @@ export function reduceCrew(s: CrewState | null, e: CrewEvent): CrewState | null 
       return s ? { ...s, status: e.data.status } : null;
   }
 }
+
+/** A crew's status and since when it has held it. */
+export interface StatusMark {
+  status: CrewStatus;
+  since: string;
+}
+
+/**
+ * What a crew event leaves of a crew's status mark, folded like reduceCrew: a new crew is off_duty
+ * from its first crew.upserted; a crew.status_changed starts a new mark only when the status does
+ * change (a repeat keeps the time it began); a removed crew, or one never known, has none.
+ */
+export function foldStatusMark(
+  m: StatusMark | undefined,
+  e: { type: CrewEvent['type']; at: string; status: CrewStatus | null },
+): StatusMark | undefined {
+  switch (e.type) {
+    case 'crew.upserted':
+      return m ?? { status: 'off_duty', since: e.at };
+    case 'crew.removed':
+      return undefined;
+    case 'crew.status_changed':
+      return !m || !e.status || m.status === e.status ? m : { status: e.status, since: e.at };
+  }
+}

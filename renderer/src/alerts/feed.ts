@@ -5,7 +5,7 @@
 import { dictionaries } from '../i18n';
 import { useConsole, type ConsoleState } from '../state/store';
 import { focusDetail } from '../components/detail/focus';
-import { describeAlert } from './describe';
+import { describeAlert, oneLine } from './describe';
 import { notifyDesktop } from './desktop';
 import { createSoundPlayer } from './player';
 import { batchAlerts, deadlineAlerts, loudest, refusalAlerts, repeatsDue, type Alert, type AlertEvent } from './rules';
@@ -23,11 +23,11 @@ const lastToastKey = (s: ConsoleState) => s.toasts.reduce((k, t) => Math.max(k, 
 function notifyInBackground(raised: readonly Alert[], s: ConsoleState): void {
   const t = dictionaries[s.locale];
   for (const a of raised) {
-    const { title, detail } = describeAlert(a, a.requestId ? s.requests[a.requestId] : undefined, s.categories, t, s.locale);
+    const words = describeAlert(a, a.requestId ? s.requests[a.requestId] : undefined, s.categories, t, s.locale);
     const id = a.requestId;
     notifyDesktop({
-      title,
-      body: detail,
+      title: words.title,
+      body: oneLine(words),
       tag: `c137-${id ?? a.id}`,
       lang: s.locale,
       dir: s.locale === 'fa' ? 'rtl' : 'ltr',

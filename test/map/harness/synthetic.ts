@@ -73,6 +73,7 @@ export function makeCrew(r: () => number, i: number, now: number): CrewView {
     categories: [pick(r, CATEGORIES).code],
     vehicle: null,
     status: pick(r, CREW_STATUSES),
+    statusSince: null,
     fix: { crewId: `crew-${i}`, lon, lat, heading: Math.floor(r() * 360), speedKmh: 30, at: new Date(now - Math.floor(r() * 1000)).toISOString() },
   };
 }

@@ -85,6 +85,7 @@ export function makeBootstrap(o: FakeCoreOptions = {}): Bootstrap {
       categories: k.categories,
       vehicle: i % 3 === 0 ? `نیسان ${10 + i}` : null,
       status: pick(CREW_STATUSES),
+      statusSince: i % 5 === 4 ? null : iso(now - (3 + ((i * 17) % 90)) * 60_000),
       fix: i % 9 === 8 ? null : { crewId: `crew-${i + 1}`, lon, lat, heading: null, speedKmh: null, at: iso(now - (i % 7 === 0 ? 45 : 1) * 60_000) },
     };
   });

@@ -1,7 +1,7 @@
 // Reads the newest alert out to screen readers: assertively when its request is urgent, politely
 // otherwise. Two regions, because a region's politeness is read when it changes, not per message.
 import { useLocale, useT } from '../../i18n';
-import { describeAlert } from '../../alerts/describe';
+import { describeAlert, oneLine } from '../../alerts/describe';
 import { useAlerts } from '../../alerts/store';
 import { useConsole } from '../../state/store';
 
@@ -12,7 +12,7 @@ export function AlertAnnouncer() {
   const request = useConsole((s) => (newest?.requestId ? s.requests[newest.requestId] : undefined));
   const categories = useConsole((s) => s.categories);
   const words = newest ? describeAlert(newest, request, categories, t, locale) : null;
-  const text = words ? `${words.title}${locale === 'fa' ? '، ' : ', '}${words.detail}` : '';
+  const text = words ? `${words.title}${locale === 'fa' ? '، ' : ', '}${oneLine(words)}` : '';
   const urgent = request?.priority === 'urgent';
   return (
     <>

@@ -64,7 +64,7 @@ function AlertItem({ alert: a, onPick }: { alert: Alert; onPick(): void }) {
   const request = useConsole((s) => (a.requestId ? s.requests[a.requestId] : undefined));
   const categories = useConsole((s) => s.categories);
   const state = alertState(a, request);
-  const { title, detail } = describeAlert(a, request, categories, t, locale);
+  const { title, code, detail } = describeAlert(a, request, categories, t, locale);
   const id = a.requestId;
   return (
     <li className={`alert-item alert-item--${state} alert-item--${a.sound}`}>
@@ -86,8 +86,13 @@ function AlertItem({ alert: a, onPick }: { alert: Alert; onPick(): void }) {
         <time className="alert-item__time muted" dateTime={new Date(a.at).toISOString()}>
           {formatTimeOfDay(a.at, locale)}
         </time>
-        <span className="alert-item__detail" dir="auto">
-          {detail}
+        <span className="alert-item__detail">
+          {code && (
+            <>
+              <bdi className="alert-item__code">{code}</bdi> ·{' '}
+            </>
+          )}
+          <span dir="auto">{detail}</span>
         </span>
         {state !== 'notice' && <span className={`chip alert-item__state`}>{state === 'handled' ? t.alerts.handled : t.alerts.waiting}</span>}
       </button>

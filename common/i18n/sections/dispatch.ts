@@ -1,0 +1,83 @@
+// Dispatch: the crew picker's suggestions and the crew board (docs/dispatch.md).
+const fa = {
+  picker: {
+    title: 'اکیپ‌های پیشنهادی',
+    none: 'اکیپی برای ارجاع نیست',
+    hint: 'Enter ارجاع · ↑↓ جابه‌جایی · Esc انصراف',
+    group: {
+      trade: 'هم‌تخصص، نزدیک‌ترین اول',
+      after_job: 'هم‌تخصص، پس از کار فعلی',
+      other_trade: 'تخصص دیگر — اکیپ هم‌تخصص آماده‌ای نیست',
+    },
+    otherTrade: 'تخصص دیگر',
+    afterJob: (code: string) => `پس از ${code}`,
+    eta: (d: string) => `رسیدن حدود ${d}`,
+    load: (n: string) => `${n} کار باز`,
+    noLoad: 'بدون کار باز',
+    agingFix: (age: string) => `موقعیت ${age}`,
+    staleFix: (age: string) => `موقعیت کهنه (${age})، فاصله نامعلوم`,
+    noFix: 'بدون موقعیت',
+    separator: '، ',
+  },
+  board: {
+    label: 'تابلوی اکیپ‌ها',
+    total: (n: string) => `${n} اکیپ`,
+    columns: { crew: 'اکیپ', status: 'وضعیت', since: 'در این وضعیت', request: 'درخواست فعلی', contractor: 'پیمانکار', fix: 'آخرین موقعیت' },
+    unknownSince: 'نامعلوم',
+    noRequest: '—',
+    noFix: 'بدون موقعیت',
+    fixAge: (age: string) => `موقعیت ${age}`,
+    setStatus: (crew: string) => `تغییر وضعیت اکیپ ${crew}`,
+    keys: '↑↓ اکیپ · ۱–۶ وضعیت · Enter روی نقشه',
+  },
+  shortcuts: {
+    focusBoard: 'رفتن به تابلوی اکیپ‌ها',
+    nextCrew: 'اکیپ بعدی (در تابلو)',
+    previousCrew: 'اکیپ قبلی (در تابلو)',
+    findCrew: 'نمایش اکیپ روی نقشه (در تابلو)',
+    setStatus: (status: string) => `وضعیت اکیپ: ${status} (در تابلو)`,
+  },
+};
+
+export const dispatchText = {
+  fa,
+  en: {
+    picker: {
+      title: 'Suggested crews',
+      none: 'No crew to assign',
+      hint: 'Enter assigns · ↑↓ moves · Esc cancels',
+      group: {
+        trade: 'Same trade, nearest first',
+        after_job: 'Same trade, after the current job',
+        other_trade: 'Other trade — no crew of this trade is available',
+      },
+      otherTrade: 'other trade',
+      afterJob: (code) => `after ${code}`,
+      eta: (d) => `ETA ≈ ${d}`,
+      load: (n) => `${n} open`,
+      noLoad: 'no open job',
+      agingFix: (age) => `fix ${age}`,
+      staleFix: (age) => `stale fix (${age}), distance unknown`,
+      noFix: 'no position',
+      separator: ', ',
+    },
+    board: {
+      label: 'Crew board',
+      total: (n) => `${n} crews`,
+      columns: { crew: 'Crew', status: 'Status', since: 'In status', request: 'Current request', contractor: 'Contractor', fix: 'Last fix' },
+      unknownSince: 'unknown',
+      noRequest: '—',
+      noFix: 'no fix yet',
+      fixAge: (age) => `fix ${age}`,
+      setStatus: (crew) => `Change the status of crew ${crew}`,
+      keys: '↑↓ crew · 1–6 status · Enter on the map',
+    },
+    shortcuts: {
+      focusBoard: 'Go to the crew board',
+      nextCrew: 'Next crew (on the board)',
+      previousCrew: 'Previous crew (on the board)',
+      findCrew: 'Show the crew on the map (on the board)',
+      setStatus: (status) => `Crew status: ${status} (on the board)`,
+    },
+  } satisfies typeof fa,
+};
