@@ -1,12 +1,11 @@
 // The renderer's per-batch work at queue sizes a district room can reach: applying one live batch
 // to the store (50 changed requests and 200 crew fixes, and each half alone) and re-deriving the
-// ordered, filtered queue the list shows. Both happen a few times a second; the figures say how
+// ordered, filtered queue the list shows with its filter counts. Both happen a few times a second; the figures say how
 // much of a 16 ms frame they take, and whether applying grows with the queue (it should not: a
 // batch costs what it changed). Prints figures; asserts nothing.
 //   npx tsx bench/renderer-store.ts
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_FILTER, matches } from '../renderer/src/components/queue/queueFilter';
-import { compareUrgency } from '../common/domain/urgency';
+import { DEFAULT_FILTER, queueView } from '../renderer/src/components/queue/queueFilter';
 import { applyLiveBatch, useConsole } from '../renderer/src/state/store';
 import { makeBootstrap } from '../test/renderer/harness/fakeCore';
 import { liveBatch } from '../common/api/contract';
@@ -38,14 +37,13 @@ for (const n of [2_000, 5_000, 20_000]) {
       timed[kind].push(performance.now() - t);
     }
     const t = performance.now();
-    Object.values(useConsole.getState().requests)
-      .filter((r) => matches(DEFAULT_FILTER, r))
-      .sort(compareUrgency);
+    const s = useConsole.getState();
+    queueView(Object.values(s.requests), DEFAULT_FILTER, { crews: s.crews, actedOn: s.actedOn, mapBounds: null, dayStart: 0 });
     queue.push(performance.now() - t);
   }
   console.log(
     `${n.toLocaleString('en-US')} requests: apply batch median ${median(timed.both).toFixed(2)} ms ` +
       `(50 requests alone ${median(timed.requests).toFixed(2)} ms, 200 fixes alone ${median(timed.fixes).toFixed(2)} ms), ` +
-      `filter+sort queue median ${median(queue).toFixed(2)} ms (max ${Math.max(...queue).toFixed(2)} ms)`,
+      `filter+count+sort queue median ${median(queue).toFixed(2)} ms (max ${Math.max(...queue).toFixed(2)} ms)`,
   );
 }

@@ -238,6 +238,8 @@ export const api = {
     bootstrap: { input: z.object({}), output: Bootstrap },
     requestDetail: { input: z.object({ id: z.string().max(64) }), output: RequestDetail },
     crewTrail: { input: z.object({ crewId: z.string().max(64) }), output: CrewTrail },
+    /** The requests this workstation's operator acted on: their events in the log, their commands still in the outbox. */
+    actedOn: { input: z.object({}), output: z.object({ ids: z.array(z.string()) }) },
     /** The open requests a request about to be created would be a likely duplicate of (walk-in form). */
     duplicateCandidates: {
       input: z.object({ category: z.string().max(64), lon: Lon, lat: Lat, description: z.string().max(2000), address: z.string().max(500) }),

@@ -2,6 +2,7 @@
 import { duplicatesText } from './sections/duplicates';
 import type { Dict } from './fa';
 import { dispatchText } from './sections/dispatch';
+import { queueText } from './sections/queue';
 import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
 import { walkinText } from './sections/walkin';
@@ -94,15 +95,7 @@ export const en: Dict = {
     dismiss: 'Dismiss',
     liveInvalid: 'An invalid update arrived; reloading the data.',
   },
-  filters: {
-    label: 'Filters',
-    open: 'Open',
-    all: 'All',
-    status: 'Status',
-    priority: 'Priority',
-    category: 'Category',
-    any: 'Any',
-  },
+  queue: queueText.en,
   list: {
     label: 'Request queue',
     count: (n) => `${n} requests`,

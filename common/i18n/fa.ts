@@ -2,6 +2,7 @@
 // Electron shell (menu, window title, start-up error) show lives here and in ./en.ts (same shape, checked by the compiler);
 // category and district names come from the hub's data instead.
 import { dispatchText } from './sections/dispatch';
+import { queueText } from './sections/queue';
 import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
 import { duplicatesText } from './sections/duplicates';
@@ -95,15 +96,7 @@ export const fa = {
     dismiss: 'بستن پیام',
     liveInvalid: 'بستهٔ به‌روزرسانی نامعتبر رسید؛ داده‌ها از نو بارگذاری می‌شوند.',
   },
-  filters: {
-    label: 'فیلترها',
-    open: 'باز',
-    all: 'همه',
-    status: 'وضعیت',
-    priority: 'اولویت',
-    category: 'موضوع',
-    any: 'همه',
-  },
+  queue: queueText.fa,
   list: {
     label: 'صف درخواست‌ها',
     count: (n: string) => `${n} درخواست`,

@@ -65,6 +65,9 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         };
       },
       crewTrail: ({ crewId }) => ({ crewId, points: d.positions.trail(crewId) }),
+      actedOn: () => ({
+        ids: [...new Set([...d.store.events.requestsActedOnBy(d.operatorId), ...d.store.outbox.pendingRequestsOf(d.operatorId)])],
+      }),
       duplicateCandidates: (input) => ({ candidates: d.views.originalsForNew({ ...input, receivedAt: new Date().toISOString() }) }),
       // Phones are searched only for a caller who may see them: another caller's digits never match one.
       search: ({ text, limit }, caller) => searchRequests(d.store, d.views, text, seesPersonalData(caller), limit),

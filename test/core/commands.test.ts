@@ -32,6 +32,25 @@ describe('operator commands', () => {
     expect(hub.control.appliedCommands()[commandId]).toBe(1);
   });
 
+  it("answers the requests this operator acted on: its events in the log and its commands still in the outbox", async () => {
+    const hub = await testHub();
+    const [mine, pending, others, untouched] = [1, 2, 3, 4].map(() => hub.control.createRequest());
+    hub.control.applyAsActor({ type: 'request.acknowledge', data: { id: others.id } }, { kind: 'operator', id: 'op-2' });
+    const tc = await startTestCore(configFor(hub.url, dataDir()));
+    await caughtUp(tc, hub);
+    const acted = async () => (await tc.core.handlers.queries.actedOn({}, tc.caller)).ids.sort();
+    expect(await acted()).toEqual([]);
+    const { commandId } = await tc.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: mine.id } }, tc.caller);
+    await waitFor(() => notices(tc).some((n) => n.kind === 'command_applied' && n.commandId === commandId), 'command_applied');
+    await caughtUp(tc, hub);
+    await hub.close(); // the next command stays in the outbox
+    await tc.core.handlers.commands.submit({ type: 'request.note', data: { id: pending.id, note: 'x' } }, tc.caller);
+    expect(await acted()).toEqual([mine.id, pending.id].sort());
+    expect(await acted()).not.toContain(others.id);
+    expect(await acted()).not.toContain(untouched.id);
+    await tc.close();
+  });
+
   it('undoes the optimistic effect on a failed ack and tells the operator why', async () => {
     const hub = await testHub();
     const r = hub.control.createRequest();

@@ -54,6 +54,7 @@ describe('policy', () => {
           throw new Error('not used');
         },
         crewTrail: ({ crewId }) => ({ crewId, points: [] }),
+        actedOn: () => ({ ids: [] }),
         duplicateCandidates: () => ({ candidates: [] }),
         search: () => {
           throw new Error('not used');

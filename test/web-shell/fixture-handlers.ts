@@ -85,6 +85,9 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
       crewTrail({ crewId }) {
         return { crewId, points: [] };
       },
+      actedOn() {
+        return { ids: [] };
+      },
       duplicateCandidates() {
         return { candidates: [] };
       },

@@ -202,6 +202,14 @@ export class EventStore {
     return EVENTS.all(this.c.st(`${EVENTS.select} WHERE target_id = ? AND type GLOB 'request.*' ORDER BY rowid`).all(requestId));
   }
 
+  /** The requests with an event in the log that this operator caused. */
+  requestsActedOnBy(operatorId: string): string[] {
+    const rows = this.c
+      .st("SELECT DISTINCT target_id AS id FROM events WHERE actor_kind = 'operator' AND actor_id = ? AND type GLOB 'request.*' AND target_id IS NOT NULL")
+      .all(operatorId) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /**
    * The crew events after a rowid of the log, in order: a range of the primary key, so following
    * the log's tail reads only what was appended since.

@@ -79,6 +79,14 @@ export class OutboxStore {
     return new Map(rows.map((r) => [r.id, r.n]));
   }
 
+  /** The requests this operator's commands still waiting for the hub are about. */
+  pendingRequestsOf(operatorId: string): string[] {
+    const rows = this.c
+      .st("SELECT DISTINCT target_id AS id FROM outbox WHERE state = 'pending' AND target_kind = 'request' AND operator_id = ?")
+      .all(operatorId) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   pendingFor(targetId: string): number {
     return (this.c.st("SELECT count(*) AS n FROM outbox WHERE state = 'pending' AND target_id = ?").get(targetId) as { n: number }).n;
   }

@@ -17,7 +17,7 @@ export function Countdown({ request, withKind = true }: { request: RequestView; 
   return (
     <span className={`countdown countdown--${level}`} title={withKind ? undefined : kind} data-deadline={window.kind} data-urgency={level}>
       {withKind && <span className="countdown__kind">{kind}</span>}
-      {level === 'overdue' && <span className="countdown__flag" aria-hidden="true">⚑</span>}
+      {level === 'overdue' && <span className="countdown__flag" aria-hidden="true" title={t.queue.overdueFlag}>⚑</span>}
       <span>{level === 'overdue' ? t.list.late(clock) : clock}</span>
     </span>
   );

@@ -1,5 +1,6 @@
-// The camera: the whole district when it first becomes known (and on the toolbar's button), and
-// follow-a-crew, which keeps the selected crew centred as it moves until the operator drags away.
+// The camera: the whole district when it first becomes known (and on the toolbar's button),
+// follow-a-crew, which keeps the selected crew centred as it moves until the operator drags away,
+// and the visible area published to the store after every move (the queue's "only what the map shows").
 import { useEffect } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useConsole } from '../state/store';
@@ -38,8 +39,16 @@ function mountCamera(ctx: MapCtx): () => void {
     if (e.originalEvent && useMapUi.getState().follow) useMapUi.setState({ follow: false });
   };
   map.on('dragstart', userMoved);
+  const publishBounds = () => {
+    const b = map.getBounds();
+    useConsole.getState().setMapBounds({ west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() });
+  };
+  publishBounds();
+  map.on('moveend', publishBounds);
 
   return () => {
+    map.off('moveend', publishBounds);
+    useConsole.getState().setMapBounds(null);
     stopDistrict();
     stopFollow();
     stopToggle();

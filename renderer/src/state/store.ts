@@ -16,7 +16,7 @@ export { applyLiveBatch } from './slices/connection';
 export type { BatchChanges } from './slices/data';
 export type { Toast } from './slices/notices';
 export type { SearchHit } from './slices/search';
-export { selectedRequest, type View } from './slices/ui';
+export { selectedRequest, type MapBounds, type View } from './slices/ui';
 
 export type ConsoleState = DataSlice & ConnectionSlice & UiSlice & NoticesSlice & SearchSlice;
 

@@ -183,6 +183,7 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
           return clone({ ...detailOf(r, seesPersonalData(caller)), duplicates: originalsIn(state.requests, r) });
         },
         crewTrail: ({ crewId }) => ({ crewId, points: [] }),
+        actedOn: () => ({ ids: [] }),
         duplicateCandidates: (input) => ({
           candidates: clone(originalsIn(state.requests, { ...input, id: '', receivedAt: new Date().toISOString(), closedAt: null })),
         }),

@@ -61,7 +61,7 @@ export function RequestList({ rows }: { rows: RequestView[] }) {
   });
 
   return (
-    <div className="request-list" data-testid="request-list" role="grid" aria-label={t.list.label} aria-rowcount={rows.length + 1}>
+    <div className="request-list" id="request-list" data-testid="request-list" role="grid" aria-label={t.list.label} aria-rowcount={rows.length + 1}>
       <div className="request-list__head" role="row" aria-rowindex={1}>
         {(['id', 'category', 'priority', 'status', 'address', 'age', 'deadline', 'crew'] as const).map((c) => (
           <span key={c} role="columnheader" className={`cell cell--${c}`}>

@@ -21,6 +21,8 @@ export interface ConnectionSlice {
   permissions: Permissions;
   operatorId: string;
   link: LinkState | null;
+  /** Requests this operator acted on ("only mine"): the core's answer at each bootstrap, plus what this window submits. */
+  actedOn: ReadonlySet<string>;
 
   /** Bootstrap from `client`, follow its `live` batches; resolves once the first bootstrap is in. */
   connect(client: ApiClient): Promise<void>;
@@ -59,6 +61,16 @@ function fromBootstrap(b: Bootstrap, s: ConsoleState): Partial<ConsoleState> {
 }
 
 const RETRY_MS = [500, 1000, 2000, 5000, 10_000];
+
+/** The core's list of requests this operator acted on; an older core without the query answers none. */
+async function actedOn(c: ApiClient): Promise<string[]> {
+  try {
+    return (await c.query('actedOn', {})).ids;
+  } catch (err) {
+    console.error('actedOn query failed; "only mine" shows this session\'s actions only', err);
+    return [];
+  }
+}
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -117,8 +129,9 @@ export const createConnectionSlice: StateCreator<ConsoleState, [], [], Connectio
     const c = client;
     for (let attempt = 0; c && client === c; ) {
       let b: Bootstrap;
+      let acted: string[];
       try {
-        b = await c.query('bootstrap', {});
+        [b, acted] = await Promise.all([c.query('bootstrap', {}), actedOn(c)]);
       } catch (err) {
         if (client !== c) return;
         set({ error: errorText(err) });
@@ -134,7 +147,7 @@ export const createConnectionSlice: StateCreator<ConsoleState, [], [], Connectio
       }
       queued = null;
       set((s) => {
-        let next = { ...s, ...fromBootstrap(b, s) };
+        let next: ConsoleState = { ...s, ...fromBootstrap(b, s), actedOn: new Set([...s.actedOn, ...acted]) };
         for (const w of waiting) next = { ...next, ...applyLiveBatch(next, w, true) };
         return { ...next, lastBatch: batchChanges(true) }; // the queued batches are part of the rebuild
       });
@@ -150,6 +163,7 @@ export const createConnectionSlice: StateCreator<ConsoleState, [], [], Connectio
     permissions: { commands: false, personalData: false },
     operatorId: '',
     link: null,
+    actedOn: new Set(),
 
     async connect(c) {
       get().disconnect();
@@ -178,6 +192,7 @@ export const createConnectionSlice: StateCreator<ConsoleState, [], [], Connectio
       const targetId = 'id' in command.data ? command.data.id : 'crewId' in command.data ? command.data.crewId : null;
       try {
         const { commandId } = await connected().command('submit', command);
+        if (targetId && command.type.startsWith('request.')) set((s) => ({ actedOn: new Set(s.actedOn).add(targetId) }));
         return commandId;
       } catch (err) {
         const code = err instanceof ApiError ? err.code : 'unknown';

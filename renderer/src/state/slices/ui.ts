@@ -9,6 +9,14 @@ import type { DataSlice } from './data';
 
 export type View = 'operator' | 'wall';
 
+/** What the map shows, in degrees: the queue's "only what the map shows". */
+export interface MapBounds {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
 export interface UiSlice {
   /** What this screen shows: the wall display when the role says so or the URL asks `?view=wall`. */
   view: View;
@@ -23,12 +31,15 @@ export interface UiSlice {
   locale: Locale;
   /** Ticks every second while connected, for ages, countdowns and overdue marks. */
   now: number;
+  /** The map's visible area after its last move; null while no map is shown. */
+  mapBounds: MapBounds | null;
 
   /** Selects a request the store holds, or `found` (a search hit) when it holds none by that id. */
   selectRequest(id: string | null, found?: RequestView): void;
   selectCrew(id: string | null): void;
   hoverRequest(id: string | null): void;
   setLocale(l: Locale): void;
+  setMapBounds(b: MapBounds | null): void;
 }
 
 function wallRequested(): boolean {
@@ -67,6 +78,7 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set, 
     hoveredRequestId: null,
     locale,
     now: Date.now(),
+    mapBounds: null,
 
     selectRequest: (id, found) => {
       if (id && !(id in get().requests) && found?.id === id) set({ selectedRequestId: id, foundRequest: found });
@@ -79,5 +91,6 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set, 
       applyLocaleToDocument(l);
       set({ locale: l });
     },
+    setMapBounds: (mapBounds) => set({ mapBounds }),
   };
 };
