@@ -116,8 +116,11 @@ export const NoticeCause = z.object({
   actorId: z.string().nullable(),
   /** When the hub recorded it (the hub's clock). */
   at: z.string(),
-  /** The request's crew after that event (the one assigned, the one reporting), if any. */
+  /** The request's status and crew after that event (the one assigned, the one reporting). */
+  status: RequestStatus,
   crewId: z.string().nullable(),
+  /** For `request.closed`: how it was closed. */
+  resolution: Resolution.nullable(),
 });
 export type NoticeCause = z.infer<typeof NoticeCause>;
 

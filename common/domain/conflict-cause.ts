@@ -7,8 +7,8 @@ import { afterEvent, conflictOf, type EventDraft, type Lifecycle, type RequestCo
 export interface ConflictExplained {
   /** Why the command does not fit the state the log leaves; null: the log says it still fits. */
   conflict: string | null;
-  /** The event (its index in the log given) that gave the conflict its present reason, and the crew it left. */
-  cause: { index: number; crewId: string | null } | null;
+  /** The event (its index in the log given) that gave the conflict its present reason, and what it left. */
+  cause: ({ index: number } & Lifecycle) | null;
 }
 
 /**
@@ -23,7 +23,7 @@ export function explainConflict(events: readonly EventDraft[], cmd: RequestComma
     // The first event shown states the request (request.created, or the oldest one kept).
     const next: Lifecycle = afterEvent(state ?? { status: 'new', crewId: null }, e);
     const why = conflictOf(next, cmd);
-    if (state && why !== null && why !== conflictOf(state, cmd)) cause = { index, crewId: next.crewId };
+    if (state && why !== null && why !== conflictOf(state, cmd)) cause = { index, ...next };
     state = next;
   });
   const conflict = state ? conflictOf(state, cmd) : null;

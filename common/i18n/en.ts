@@ -6,6 +6,7 @@ import { queueText } from './sections/queue';
 import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
 import { walkinText } from './sections/walkin';
+import { noticesText } from './sections/notices';
 import { searchText } from './sections/search';
 
 export const en: Dict = {
@@ -224,6 +225,7 @@ export const en: Dict = {
     dismiss: 'Later',
   },
   duplicates: duplicatesText.en,
+  notices: noticesText.en,
   search: searchText.en,
   menu: {
     file: 'File',

@@ -7,6 +7,7 @@ import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
 import { duplicatesText } from './sections/duplicates';
 import { walkinText } from './sections/walkin';
+import { noticesText } from './sections/notices';
 import { searchText } from './sections/search';
 
 export const fa = {
@@ -225,6 +226,7 @@ export const fa = {
     dismiss: 'بعداً',
   },
   duplicates: duplicatesText.fa,
+  notices: noticesText.fa,
   search: searchText.fa,
   menu: {
     file: 'پرونده',

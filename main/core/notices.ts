@@ -6,7 +6,7 @@
 import type { Notice, NoticeCause } from '../../common/api/contract';
 import { explainConflict } from '../../common/domain/conflict-cause';
 import { COMMAND_RULES, type EventDraft, type RequestCommand } from '../../common/domain/lifecycle';
-import type { CommandAck } from '../../common/protocol/hub-protocol';
+import { Resolution, type CommandAck } from '../../common/protocol/hub-protocol';
 import type { OutboxRow, Store } from './db/store';
 import type { LiveFeed } from './live';
 
@@ -97,7 +97,9 @@ export class CommandNotices {
     if (conflict === null) return undefined;
     if (!cause) return null;
     const e = log[cause.index];
-    return { type: e.type, actorKind: e.actorKind, actorId: e.actorId, at: e.at, crewId: cause.crewId };
+    const resolution = e.type === 'request.closed' ? Resolution.safeParse(e.data.resolution) : null;
+    const { status, crewId } = cause;
+    return { type: e.type, actorKind: e.actorKind, actorId: e.actorId, at: e.at, status, crewId, resolution: resolution?.success ? resolution.data : null };
   }
 
   private giveUp(w: Waiting): void {

@@ -21,19 +21,19 @@ describe('explainConflict', () => {
   it('names the assignment that beat another assignment, and its crew, past later notes', () => {
     expect(explainConflict([created, acked, assigned('c1'), noted], assign)).toEqual({
       conflict: 'request already has crew c1',
-      cause: { index: 2, crewId: 'c1' },
+      cause: { index: 2, status: 'assigned', crewId: 'c1' },
     });
   });
 
   it('names the acknowledgement (no crew) that beat an acknowledgement', () => {
-    expect(explainConflict([created, acked, noted], acknowledge)).toEqual({ conflict: 'request is already acknowledged', cause: { index: 1, crewId: null } });
+    expect(explainConflict([created, acked, noted], acknowledge)).toEqual({ conflict: 'request is already acknowledged', cause: { index: 1, status: 'acknowledged', crewId: null } });
   });
 
   it('names the latest of several events that each made it not fit', () => {
     // assigned c1 (refuses c2), unassigned (fits again), assigned c3 (refuses c2 again)
     const log = [created, assigned('c1'), { type: 'request.unassigned', data: { id, operatorId: 'op-1' } } as EventDraft, assigned('c3'), noted];
-    expect(explainConflict(log, assign)).toEqual({ conflict: 'request already has crew c3', cause: { index: 3, crewId: 'c3' } });
-    expect(explainConflict([...log, closed], assign)).toEqual({ conflict: 'request is closed', cause: { index: 5, crewId: 'c3' } });
+    expect(explainConflict(log, assign)).toEqual({ conflict: 'request already has crew c3', cause: { index: 3, status: 'assigned', crewId: 'c3' } });
+    expect(explainConflict([...log, closed], assign)).toEqual({ conflict: 'request is closed', cause: { index: 5, status: 'closed', crewId: 'c3' } });
     expect(explainConflict([...log, closed], { type: 'request.note', data: { id, note: 'n' } }).conflict).toBeNull();
   });
 
@@ -41,7 +41,7 @@ describe('explainConflict', () => {
     const log = [created, assigned('c1'), status('on_site')];
     expect(explainConflict(log, { type: 'request.set_status', data: { id, status: 'en_route' } })).toEqual({
       conflict: 'request is on_site, cannot go to en_route',
-      cause: { index: 2, crewId: 'c1' },
+      cause: { index: 2, status: 'on_site', crewId: 'c1' },
     });
   });
 

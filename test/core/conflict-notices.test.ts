@@ -54,7 +54,7 @@ describe('conflict notices', () => {
       code: 'conflict',
       type: 'request.assign',
       targetId: r.id,
-      cause: { type: 'request.assigned', actorKind: 'operator', actorId: 'op-1', at: assigned.at, crewId: 'c1' },
+      cause: { type: 'request.assigned', actorKind: 'operator', actorId: 'op-1', at: assigned.at, status: 'assigned', crewId: 'c1', resolution: null },
     });
     // the winner is told its command applied, and nothing of the loser's
     await waitFor(() => noticesOf(one.batches, won.commandId).some((n) => n.kind === 'command_applied'), 'op-1’s applied notice');

@@ -75,9 +75,9 @@ describe('deadlines passing', () => {
 
 describe('refused commands', () => {
   const toasts: Toast[] = [
-    { key: 1, kind: 'command_failed', type: 'request.assign', targetId: 'r', code: 'conflict', message: 'm' },
+    { key: 1, kind: 'command_failed', type: 'request.assign', targetId: 'r', code: 'conflict', message: 'm', cause: null },
     { key: 2, kind: 'call_failed', type: 'request.assign', targetId: 'r', code: 'unavailable', message: 'm' },
-    { key: 3, kind: 'command_failed', type: 'crew.set_status', targetId: 'crew-1', code: 'invalid', message: 'm' },
+    { key: 3, kind: 'command_failed', type: 'crew.set_status', targetId: 'crew-1', code: 'invalid', message: 'm', cause: null },
   ];
 
   it('alerts for each refusal added since the last one seen, naming the request when it is one', () => {

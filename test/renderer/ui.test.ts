@@ -44,6 +44,13 @@ async function open(query = '', locale?: 'fa' | 'en'): Promise<Page> {
   return page;
 }
 
+/** In the page: a request of one of these statuses among the queue's rendered rows (the list is virtual). */
+function renderedWith(statuses: string[]): string {
+  const h = (window as unknown as { harness: FakeCore }).harness;
+  const shown = [...document.querySelectorAll('[data-testid="request-row"]')].map((el) => el.getAttribute('data-request-id'));
+  return h.state.requests.find((r) => statuses.includes(r.status) && shown.includes(r.id))!.id;
+}
+
 const selectedRow = (page: Page) => page.locator('[data-testid="request-row"][aria-selected="true"]');
 const commandsSent = (page: Page) =>
   page.evaluate(() => (window as unknown as { harness: { commands: Array<{ type: string }> } }).harness.commands.map((c) => c.type));
@@ -158,8 +165,67 @@ describe('renderer in Chromium', { timeout: 90_000 }, () => {
     const toast = page.getByTestId('toast');
     await toast.waitFor();
     expect(await toast.getAttribute('data-code')).toBe('conflict');
-    expect(await toast.textContent()).toContain('همکار دیگری');
-    expect(await toast.textContent()).toContain('request is not new');
+    // who did it first, from the core's cause; the hub's English words isolated beside it
+    expect(await toast.getByTestId('toast-cause').textContent()).toMatch(/op-3.*پیش دریافت آن را تأیید کرد/);
+    expect(await toast.locator('bdi', { hasText: 'request is already acknowledged' }).count()).toBe(1);
+    await page.close();
+  });
+
+  for (const locale of ['fa', 'en'] as const) {
+    it(`asks before closing as resolved a request no crew has been on site for: Esc goes back, Enter closes (${locale})`, async () => {
+      const page = await open('', locale);
+      const name = locale === 'fa' ? 'بستن با نتیجهٔ «رفع شد» بی‌آنکه اکیپی در محل بوده باشد؟' : 'Close as resolved with no crew ever on site?';
+      const pick = async (statuses: string[]) => {
+        const id = await page.evaluate(renderedWith, statuses);
+        await page.locator(`[data-testid="request-row"][data-request-id="${id}"]`).click();
+        await page.getByTestId('request-detail').locator('[data-testid="timeline"]').waitFor();
+        return id;
+      };
+      const id = await pick(['new', 'acknowledged', 'assigned', 'en_route']);
+      await page.keyboard.press('KeyC');
+      await page.getByTestId('close-form').waitFor();
+      await page.keyboard.press('Control+Enter');
+      const dialog = page.getByRole('dialog', { name });
+      await dialog.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await commandsSent(page)).toEqual([]);
+      // back in the form, where it was: its resolution field
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+      await page.keyboard.press('Control+Enter');
+      await dialog.waitFor();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => commandsSent(page)).toEqual(['request.close']);
+      await page.getByTestId('close-form').waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('request-detail');
+      expect(await page.getByTestId('request-detail').getAttribute('data-request-id')).toBe(id);
+      // a crew on site: no question
+      const onSite = await pick(['new', 'acknowledged', 'assigned', 'en_route']);
+      await page.evaluate((id) => {
+        const h = (window as unknown as { harness: FakeCore }).harness;
+        const r = h.state.requests.find((x) => x.id === id)!;
+        Object.assign(r, { status: 'on_site', crewId: h.state.crews[0].id });
+        h.push({ requests: [r] });
+      }, onSite);
+      await page.getByTestId('request-detail').locator('.chip--status-on_site').waitFor();
+      await page.keyboard.press('KeyC');
+      await page.getByTestId('close-form').waitFor();
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => commandsSent(page)).toEqual(['request.close', 'request.close']);
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      await page.close();
+    }, 150_000);
+  }
+
+  it('shows who acted in the timeline (the operator’s id) and the hub’s digits in Persian', async () => {
+    const page = await open();
+    const id = await page.evaluate(renderedWith, ['assigned', 'en_route', 'on_site']);
+    await page.locator(`[data-testid="request-row"][data-request-id="${id}"]`).click();
+    const actors = page.getByTestId('timeline').getByTestId('timeline-actor');
+    await actors.first().waitFor();
+    expect(await actors.first().textContent()).toBe('اپراتور op-7');
+    expect(await page.locator('.detail__id').textContent()).toBe(id.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))));
     await page.close();
   });
 

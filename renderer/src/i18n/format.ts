@@ -148,3 +148,11 @@ export function localDigits(text: string, locale: Locale): string {
     return String.fromCharCode(0x06f0 + (c >= 0x0660 ? c - 0x0660 : c - 0x30));
   });
 }
+
+/**
+ * A value set apart from the sentence around it, in whatever direction it runs (U+2068 … U+2069,
+ * what <bdi> does): a Latin operator id or an English name inside a Persian sentence built as text.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -221,7 +221,7 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
                     code: 'conflict',
                     message: `request is already ${r?.status}`,
                     // as the core explains a conflict: another operator got there first
-                    cause: { type: 'request.acknowledged', actorKind: 'operator', actorId: 'op-3', at: r?.acknowledgedAt ?? new Date().toISOString(), crewId: null },
+                    cause: { type: 'request.acknowledged', actorKind: 'operator', actorId: 'op-3', at: r?.acknowledgedAt ?? new Date().toISOString(), status: 'acknowledged', crewId: null, resolution: null },
                   },
                 ],
               });

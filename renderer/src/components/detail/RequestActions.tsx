@@ -1,7 +1,7 @@
 // What the operator can do with the selected request, each with a one-key shortcut (physical
 // keys, through the shortcut registry, so they work the same on a Persian layout).
 import { useState } from 'react';
-import type { RequestView } from '../../../../common/api/contract';
+import type { RequestView, TimelineEntry } from '../../../../common/api/contract';
 import { useT } from '../../i18n';
 import type { ShortcutDef } from '../../keyboard/registry';
 import { useShortcuts } from '../../keyboard/useShortcuts';
@@ -36,7 +36,8 @@ const CLOSE_FORM: readonly ShortcutDef[] = [
   { id: 'action.closeForm', codes: ['Escape'], key: 'Esc', scope: 'operator', label: (t) => t.shortcuts.closeForm },
 ];
 
-export function RequestActions({ request }: { request: RequestView }) {
+/** `timeline`: the request's log when loaded (closing as resolved asks first when no crew was on site). */
+export function RequestActions({ request, timeline }: { request: RequestView; timeline: TimelineEntry[] | null }) {
   const t = useT();
   const submit = useConsole((s) => s.submit);
   const [form, setForm] = useState<Form | null>(null);
@@ -83,7 +84,7 @@ export function RequestActions({ request }: { request: RequestView }) {
       {form === 'assign' && <CrewPicker request={request} onDone={done} />}
       {form === 'unassign' && <UnassignForm request={request} onDone={done} />}
       {form === 'note' && <NoteForm request={request} onDone={done} />}
-      {form === 'close' && <CloseForm request={request} onDone={done} />}
+      {form === 'close' && <CloseForm request={request} timeline={timeline} onDone={done} />}
       {form === 'transfer' && <TransferForm request={request} onDone={done} />}
     </section>
   );

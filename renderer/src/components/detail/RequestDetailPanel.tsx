@@ -2,7 +2,7 @@
 // timeline. Enter on the queue focuses this panel.
 import './detail.css';
 import type { RequestView } from '../../../../common/api/contract';
-import { formatNumber } from '../../i18n/format';
+import { formatNumber, localDigits } from '../../i18n/format';
 import { nameIn, useLocale, useT } from '../../i18n';
 import { selectedRequest, useConsole } from '../../state/store';
 import { PriorityChip, StatusChip } from '../Chips';
@@ -34,7 +34,7 @@ function DetailBody({ request }: { request: RequestView }) {
     <>
       <header className="detail__head">
         <h2 className="detail__id">
-          <bdi>{request.id}</bdi>
+          <bdi>{localDigits(request.id, locale)}</bdi>
         </h2>
         <span className="detail__category">{category ? nameIn(locale, category) : request.category}</span>
         <PriorityChip priority={request.priority} />
@@ -49,7 +49,7 @@ function DetailBody({ request }: { request: RequestView }) {
           <span className="pending-dot" /> {t.detail.pending(formatNumber(request.pendingCommands, locale))}
         </p>
       )}
-      <RequestActions request={request} />
+      <RequestActions request={request} timeline={detail?.timeline ?? null} />
       <div className="detail__scroll">
         <DuplicateList request={request} candidates={detail?.duplicates ?? []} />
         <RequestFacts request={request} />

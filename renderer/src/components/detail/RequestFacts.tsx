@@ -1,7 +1,8 @@
-// What is known about a request: description, place, channel, times, crew, outcome.
+// What is known about a request: description, place, channel, times, crew, outcome. The hub's
+// free text keeps its words but takes the locale's digits (a house number, a plate).
 import type { ReactNode } from 'react';
 import type { RequestView } from '../../../../common/api/contract';
-import { formatDateTime, formatNumber } from '../../i18n/format';
+import { formatDateTime, formatNumber, localDigits } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n';
 import { useConsole } from '../../state/store';
 import { CrewStatusChip } from '../Chips';
@@ -13,10 +14,10 @@ export function RequestFacts({ request: r }: { request: RequestView }) {
   return (
     <dl className="facts">
       <Fact label={t.detail.description} wide>
-        <p className="fact__text" dir="auto">{r.description}</p>
+        <p className="fact__text" dir="auto">{localDigits(r.description, locale)}</p>
       </Fact>
       <Fact label={t.detail.address} wide>
-        <p className="fact__text" dir="auto">{r.address}</p>
+        <p className="fact__text" dir="auto">{localDigits(r.address, locale)}</p>
       </Fact>
       <Fact label={t.detail.channel}>{t.channel[r.channel]}</Fact>
       <Fact label={t.detail.receivedAt}>{when(r.receivedAt)}</Fact>
@@ -44,15 +45,16 @@ function Fact({ label, wide = false, children }: { label: string; wide?: boolean
 
 function CrewLine({ crewId }: { crewId: string | null }) {
   const t = useT();
+  const locale = useLocale();
   const crew = useConsole((s) => (crewId ? s.crews[crewId] : undefined));
   const contractor = useConsole((s) => (crew ? s.contractors[crew.contractorId] : undefined));
   if (!crewId) return <span className="muted">{t.detail.noCrew}</span>;
   if (!crew) return <bdi>{crewId}</bdi>;
   return (
     <span className="crew-line">
-      <strong><bdi>{crew.name}</bdi></strong>
+      <strong><bdi>{localDigits(crew.name, locale)}</bdi></strong>
       {contractor && <bdi className="muted">{contractor.name}</bdi>}
-      {crew.vehicle && <span className="muted">{crew.vehicle}</span>}
+      {crew.vehicle && <bdi className="muted">{localDigits(crew.vehicle, locale)}</bdi>}
       <CrewStatusChip status={crew.status} />
     </span>
   );
