@@ -119,7 +119,7 @@ export function makeBootstrap(o: FakeCoreOptions = {}): Bootstrap {
       duplicates: 0,
     };
   });
-  for (const r of requests) r.duplicates = originalsIn(requests, r).length;
+  countOriginals(requests);
   return {
     role: o.role ?? 'operator',
     permissions: permissions(callerFor(o.role ?? 'operator')),
@@ -290,6 +290,14 @@ function originalsIn(requests: readonly RequestView[], s: DuplicateSubject): Dup
     if (m) out.push({ request, ...m });
   }
   return out.sort(bestMatchFirst);
+}
+
+/** Each request's badge: the rule against the requests of its category in its band of latitude and the two beside it (~110 m each). */
+function countOriginals(requests: RequestView[]): void {
+  const key = (r: RequestView, d: number) => `${r.category}|${Math.floor(r.lat * 1000) + d}`;
+  const bands = new Map<string, RequestView[]>();
+  for (const r of requests) bands.set(key(r, 0), [...(bands.get(key(r, 0)) ?? []), r]);
+  for (const r of requests) r.duplicates = originalsIn([-1, 0, 1].flatMap((d) => bands.get(key(r, d)) ?? []), r).length;
 }
 
 function detailOf(r: RequestView, personalData: boolean): Omit<RequestDetail, 'duplicates'> {

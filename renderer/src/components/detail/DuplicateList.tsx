@@ -13,6 +13,8 @@ import { useShortcuts } from '../../keyboard/useShortcuts';
 import { allowedActions } from '../../state/allowedActions';
 import { useConsole } from '../../state/store';
 
+const isolate = (s: string) => `\u2068${s}\u2069`;
+
 const MERGE: readonly ShortcutDef[] = [{ id: 'action.duplicate', codes: ['KeyD'], key: 'D', scope: 'operator', label: (t) => t.duplicates.shortcut }];
 
 /** The candidates as a listbox, one of them chosen; also for a form about to create a request. */
@@ -76,6 +78,7 @@ export function DuplicateList({ request, candidates }: { request: RequestView; c
   const [confirming, setConfirming] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
+  const section = useRef<HTMLElement>(null);
   const original = candidates.find((c) => c.request.id === chosen) ?? candidates[0];
   const canClose = allowedActions(request).has('close');
 
@@ -93,9 +96,13 @@ export function DuplicateList({ request, candidates }: { request: RequestView; c
   }
   function done() {
     setConfirming(false);
-    // The element focused before D, or the panel if it went with the request's change.
+    // Closed first: while the modal dialog is open, nothing outside it can take the focus.
+    if (dialog.current?.open) dialog.current.close();
+    // Back where it was (the queue, the map…) — but this list goes once the request is closed, and
+    // the page's body is no place: then the detail panel.
     const back = returnFocus.current;
-    (back?.isConnected ? back : document.querySelector<HTMLElement>('[data-testid="request-detail"]'))?.focus();
+    const stays = back && back.isConnected && back !== document.body && !section.current?.contains(back);
+    (stays ? back : document.querySelector<HTMLElement>('[data-testid="request-detail"]'))?.focus();
   }
   async function merge() {
     const id = await submit({ type: 'request.close', data: { id: request.id, resolution: 'duplicate', duplicateOf: original.request.id } });
@@ -104,10 +111,11 @@ export function DuplicateList({ request, candidates }: { request: RequestView; c
 
   useShortcuts(MERGE, () => ask());
   if (!candidates.length) return null;
-  const code = localDigits(request.id, locale);
-  const originalCode = localDigits(original.request.id, locale);
+  // Isolated, so a code's dashes and digits keep their order inside a Persian sentence.
+  const code = isolate(localDigits(request.id, locale));
+  const originalCode = isolate(localDigits(original.request.id, locale));
   return (
-    <section className="duplicates" aria-label={t.duplicates.title} data-testid="duplicate-list">
+    <section ref={section} className="duplicates" aria-label={t.duplicates.title} data-testid="duplicate-list">
       <h3 className="panel-title">{t.duplicates.title}</h3>
       <DuplicateCandidateList candidates={candidates} chosen={original.request.id} onChoose={setChosen} />
       {canClose && (
