@@ -11,7 +11,7 @@ export interface ShortcutGroup {
 }
 
 /** Areas in the order an operator meets them; any other follows, by name. */
-const AREA_ORDER = ['alerts', 'queue', 'action', 'help'];
+const AREA_ORDER = ['alerts', 'search', 'queue', 'action', 'help'];
 
 export function groupShortcuts(defs: readonly ShortcutDef[], t: Dict): ShortcutGroup[] {
   const groups = new Map<string, ShortcutGroup>();
