@@ -77,10 +77,13 @@ function textMatches(doc: SearchDoc, q: SearchQuery): boolean {
   return q.words.every((w) => TEXT_FIELDS.some((f) => doc[f].includes(w)));
 }
 
+/** The tier of text hits, ordered among themselves by `textScore`. */
+export const TEXT_TIER = 4;
+
 /**
  * Whether `doc` is a hit and how good, best first: 0 its whole tracking code, 1 the code's last
- * digits, 2 the whole phone, 3 the phone's last or first digits, 4 the words in its text (where
- * the text index's relevance, bm25, orders), 5 digits found inside the code (every code starts
+ * digits, 2 the whole phone, 3 the phone's last or first digits, 4 the words in its text (ordered
+ * among themselves by `textScore`), 5 digits found inside the code (every code starts
  * "137-", so they say little); null when it is not a hit. A code or phone is one request in
  * thousands, a word is in many. The phone counts only for a caller who may see it.
  */
@@ -91,6 +94,47 @@ export function hitTier(doc: SearchDoc, q: SearchQuery, withPhone: boolean): num
   const phone = withPhone && q.phone ? phoneMatch(doc.phone, q.phone) : null;
   if (phone === 'exact') return 2;
   if (phone) return 3;
-  if (textMatches(doc, q)) return 4;
+  if (textMatches(doc, q)) return TEXT_TIER;
   return code === 'infix' ? 5 : null;
+}
+
+// BM25's term-frequency saturation and length normalisation, with its usual constants; a field
+// of AVERAGE_FIELD_CHARS counts as average length (the hub's addresses and descriptions run 30–60).
+const K1 = 1.2;
+const B = 0.75;
+const AVERAGE_FIELD_CHARS = 40;
+/** Added when the words stand side by side as typed ("پلاک 12", not "پلاک 7 … 12"). */
+const AS_TYPED = 10;
+/** Added per word that starts a word of the text ("زند" in "بلوار زند", not in "فرزند"). */
+const WORD_START = 0.5;
+
+function occurrences(text: string, w: string): number {
+  let n = 0;
+  for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + w.length)) n++;
+  return n;
+}
+
+/**
+ * How well a text hit matches, higher first: per word and field, BM25's saturated term frequency
+ * over the field's length (short fields that say it more rank first), plus a word-start bonus,
+ * plus AS_TYPED when the words appear together as typed. Word weights (BM25's IDF) are left out:
+ * every text hit holds every word, and counting each word's matches over the whole history is
+ * what made the index's own bm25 cost a pass over all of them (docs/search.md).
+ */
+export function textScore(doc: SearchDoc, q: SearchQuery): number {
+  let score = 0;
+  const phrase = q.words.join(' ');
+  for (const f of TEXT_FIELDS) {
+    const text = doc[f];
+    if (!text) continue;
+    if (q.words.length > 1 && text.includes(phrase)) score += AS_TYPED;
+    const norm = K1 * (1 - B + (B * text.length) / AVERAGE_FIELD_CHARS);
+    for (const w of q.words) {
+      const tf = occurrences(text, w);
+      if (tf === 0) continue;
+      score += (tf * (K1 + 1)) / (tf + norm);
+      if (text.startsWith(w) || text.includes(` ${w}`)) score += WORD_START;
+    }
+  }
+  return score;
 }

@@ -7,6 +7,7 @@ import { alertsText } from './sections/alerts';
 import { helpText } from './sections/help';
 import { walkinText } from './sections/walkin';
 import { noticesText } from './sections/notices';
+import { searchText } from './sections/search';
 
 export const en: Dict = {
   app: {
@@ -225,6 +226,7 @@ export const en: Dict = {
   },
   duplicates: duplicatesText.en,
   notices: noticesText.en,
+  search: searchText.en,
   menu: {
     file: 'File',
     print: 'Print current view…',

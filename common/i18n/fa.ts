@@ -8,6 +8,7 @@ import { helpText } from './sections/help';
 import { duplicatesText } from './sections/duplicates';
 import { walkinText } from './sections/walkin';
 import { noticesText } from './sections/notices';
+import { searchText } from './sections/search';
 
 export const fa = {
   app: {
@@ -226,6 +227,7 @@ export const fa = {
   },
   duplicates: duplicatesText.fa,
   notices: noticesText.fa,
+  search: searchText.fa,
   menu: {
     file: 'پرونده',
     print: 'چاپ نمای کنونی…',

@@ -3,12 +3,12 @@
 import { ApiError, type ApiHandlers, type Caller } from '../../common/api/rpc';
 import type { Bootstrap, ContractorView, LinkState, LiveBatch, TimelineEntry } from '../../common/api/contract';
 import type { OperatorCommand } from '../../common/protocol/hub-protocol';
-import { matchedFields, parseSearchQuery } from '../../common/domain/search-query';
 import { startOfTehranDay } from '../../common/domain/tehran-day';
 import type { Store, StoredEvent } from './db/store';
 import type { LiveFeed } from './live';
 import type { PositionBook } from './positions';
 import { permissions, seesPersonalData, withPolicy } from './policy';
+import { searchRequests } from './search';
 import type { Views } from './views';
 
 export interface HandlerDeps {
@@ -22,9 +22,6 @@ export interface HandlerDeps {
   /** Queue a command sent by `caller` (whose session alone is told how it went). */
   submit(cmd: OperatorCommand, caller: Caller): { commandId: string };
 }
-
-/** Hits a search returns when the caller names no limit: more than a screen's rows, few enough to read at once. */
-const SEARCH_LIMIT = 50;
 
 export function contractorViews(store: Store): ContractorView[] {
   return store.reference.contractors().map(({ id, name, categories }) => ({ id, name, categories }));
@@ -72,20 +69,8 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         ids: [...new Set([...d.store.events.requestsActedOnBy(d.operatorId), ...d.store.outbox.pendingRequestsOf(d.operatorId)])],
       }),
       duplicateCandidates: (input) => ({ candidates: d.views.originalsForNew({ ...input, receivedAt: new Date().toISOString() }) }),
-      search: ({ text, limit }, caller) => {
-        const q = parseSearchQuery(text);
-        if (!q) return { hits: [] };
-        // Phones are searched only for a caller who may see them: another caller's digits never match one.
-        const withPhone = seesPersonalData(caller);
-        const found = d.store.search.search(q, withPhone, limit ?? SEARCH_LIMIT);
-        const views = new Map(d.views.requestsByIds(found.map((h) => h.requestId)).views.map((v) => [v.id, v]));
-        return {
-          hits: found.flatMap((h) => {
-            const request = views.get(h.requestId);
-            return request ? [{ request, matched: matchedFields(h.doc, q, withPhone) }] : [];
-          }),
-        };
-      },
+      // Phones are searched only for a caller who may see them: another caller's digits never match one.
+      search: ({ text, limit }, caller) => searchRequests(d.store, d.views, text, seesPersonalData(caller), limit),
     },
     commands: {
       submit: (cmd, caller) => d.submit(cmd as OperatorCommand, caller),

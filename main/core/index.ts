@@ -35,6 +35,8 @@ export interface Core {
 const POSITIONS_FLUSH_MS = 1000;
 const OUTBOX_POLL_MS = 250;
 const CHECKPOINT_MS = 5 * 60_000;
+/** How often the search index merges a little (db/search.ts tidy). */
+const SEARCH_TIDY_MS = 30_000;
 const OUTBOX_KEEP_MS = 7 * 24 * 3600_000; // the hub remembers acks for 7 days (§5)
 
 export async function startCore(
@@ -151,6 +153,7 @@ export async function startCore(
     setInterval(() => positions.flush(), POSITIONS_FLUSH_MS),
     setInterval(pollOutbox, OUTBOX_POLL_MS),
     setInterval(() => store.checkpoint('PASSIVE'), CHECKPOINT_MS),
+    setInterval(() => store.refetchableTx(() => store.search.tidy()), SEARCH_TIDY_MS),
   ];
 
   const handlers = createHandlers({

@@ -1,7 +1,7 @@
 // Tracking-code and phone matching, and what a typed search means and how its hits rank.
 import { describe, expect, it } from 'vitest';
 import { phoneMatch } from '../../common/domain/phone';
-import { hitTier, matchedFields, parseSearchQuery, searchDoc, type SearchDoc } from '../../common/domain/search-query';
+import { hitTier, matchedFields, parseSearchQuery, searchDoc, textScore, type SearchDoc } from '../../common/domain/search-query';
 import { codeDigits, codeMatch } from '../../common/domain/tracking-code';
 
 describe('tracking codes', () => {
@@ -75,5 +75,20 @@ describe('search hits', () => {
   it('say which fields matched', () => {
     expect(matched('004512')).toEqual(['code']);
     expect(matched('چاله')).toEqual(['description']);
+  });
+});
+
+describe('text relevance', () => {
+  const doc = (address: string, description = '') => ({ code: '', phone: '', address, description, crew: '' });
+  const score = (d: SearchDoc, text: string) => textScore(d, parseSearchQuery(text)!);
+  it('ranks a field that says it more, or says less besides, first', () => {
+    expect(score(doc('چاله', 'چاله چاله'), 'چاله')).toBeGreaterThan(score(doc('بلوار زند، کنار چاله قدیمی'), 'چاله'));
+    expect(score(doc('بلوار زند'), 'زند')).toBeGreaterThan(score(doc('شیراز، بلوار کریمخان زند، روبروی باغ، نبش کوچه 12، پلاک 40'), 'زند'));
+  });
+  it('ranks the words side by side as typed above the same words apart', () => {
+    expect(score(doc('کوچه 7، پلاک 12'), 'پلاک 12')).toBeGreaterThan(score(doc('کوچه 12، پلاک 7'), 'پلاک 12'));
+  });
+  it('ranks a word that starts a word above one found inside another', () => {
+    expect(score(doc('بلوار زند'), 'زند')).toBeGreaterThan(score(doc('کوچه فرزند'), 'زند'));
   });
 });

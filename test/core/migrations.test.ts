@@ -21,6 +21,19 @@ describe('migrations', () => {
     store.close();
   });
 
+  it("reads the operator's own request events (\"only mine\") through their partial index, not a scan of the log", () => {
+    const store = Store.open(dbPath());
+    // The plan of the statement requestsActedOnBy runs (the statement cache holds it by its text).
+    const plan = store.db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT DISTINCT target_id AS id FROM events WHERE actor_kind = 'operator' AND type GLOB 'request.*' AND actor_id = ? AND target_id IS NOT NULL",
+      )
+      .all('op-1') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' | ')).toMatch(/USING (COVERING )?INDEX events_by_operator/);
+    expect(store.events.requestsActedOnBy('op-1')).toEqual([]);
+    store.close();
+  });
+
   for (let from = 1; from < MIGRATIONS.length; from++) {
     it(`upgrades step by step from version ${from}, keeping data`, () => {
       const path = dbPath();

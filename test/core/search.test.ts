@@ -64,7 +64,7 @@ describe('search index', () => {
     expect(find('۴۵۱۲', false)).toEqual(['137-0611-004512', '137-0611-000009', '137-0611-045120']);
   });
 
-  it('ranks text by relevance (bm25): the request whose fields say it more comes first; limit cuts the rest', () => {
+  it('ranks text by relevance: the request whose fields say it more comes first; limit cuts the rest', () => {
     create('137-0611-000001', { description: 'گزارش شهروند', address: 'بلوار زند، کنار چاله قدیمی' });
     create('137-0611-000002', { description: 'چاله چاله چاله', address: 'چاله' });
     create('137-0611-000003', { description: 'درخت افتاده', address: 'بلوار ارم' });
@@ -121,6 +121,16 @@ describe('search index', () => {
     expect(find('قصردشت')).toEqual([]);
     expect(find('000040')).toEqual([]);
     expect(store.db.prepare("SELECT count(*) AS n FROM request_fts WHERE request_fts MATCH '\"قصردشت\"'").get()).toEqual({ n: 0 });
+  });
+
+  it('merges the small segments single writes leave, a bounded step at a time, and still finds everything', () => {
+    for (let i = 1; i <= 300; i++) create(`137-0611-${String(i).padStart(6, '0')}`, { address: `بلوار زند، پلاک ${i}` });
+    const segments = () => (store.db.prepare('SELECT count(*) AS n FROM request_fts_idx').get() as { n: number }).n;
+    const before = segments();
+    for (let i = 0; i < 20; i++) store.search.tidy();
+    expect(segments()).toBeLessThan(before);
+    expect(find('پلاک 123')).toEqual(['137-0611-000123']);
+    expect(find('زند', true, 500)).toHaveLength(300);
   });
 
   it('is built by the migration for a database of version 5 that already holds requests', () => {

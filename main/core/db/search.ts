@@ -6,17 +6,22 @@
 //
 // The FTS table takes its text from request_search (external content) and is kept in step here,
 // not by triggers: a row's old text is deleted from the index before it changes, and the bulk
-// paths (rebuild, clear) use FTS5's own 'rebuild' and 'delete-all' instead of row by row.
+// paths (rebuild, clear) use FTS5's own 'rebuild' and 'delete-all' instead of row by row. The
+// index finds candidates; which are hits, and in what order, is common/domain/search-query's rule.
 import type Database from 'better-sqlite3';
 import { normaliseText } from '../../../common/domain/normalise';
 import { phoneSearchDigits } from '../../../common/domain/phone';
-import { hitTier, searchDoc, type SearchDoc, type SearchQuery } from '../../../common/domain/search-query';
+import { hitTier, searchDoc, TEXT_TIER, textScore, type SearchDoc, type SearchQuery } from '../../../common/domain/search-query';
 import { codeDigits } from '../../../common/domain/tracking-code';
 import type { RequestState } from '../domain/request';
 import type { Connection } from './connection';
 
 /** The trigram tokenizer cannot match fewer characters than this. */
 const TRIGRAM = 3;
+/** The newest text matches ranked by relevance (textScore); older ones of a broader query are not considered. */
+const TEXT_CANDIDATES = 200;
+/** Pages one tidy step may merge: a few milliseconds of work. */
+const TIDY_PAGES = 200;
 
 const reversed = (s: string) => s.split('').reverse().join('');
 
@@ -39,6 +44,10 @@ interface IndexedRow extends SearchDoc {
 }
 const ROW = 'rowid, request_id AS requestId, crew_id AS crewId, code, phone, address, description, crew';
 const FTS_COLUMNS = 'code, address, description, crew';
+// One row's index entry is written from values: INSERT … SELECT from the content table into its
+// own FTS table costs ~8× more per row (measured: 416 vs 50 µs), so SELECT serves only the bulk paths.
+const FTS_DELETE_ROW = `INSERT INTO request_fts (request_fts, rowid, ${FTS_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?)`;
+const FTS_INSERT_ROW = `INSERT INTO request_fts (rowid, ${FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?)`;
 const FTS_DELETE = `INSERT INTO request_fts (request_fts, rowid, ${FTS_COLUMNS}) SELECT 'delete', rowid, ${FTS_COLUMNS} FROM request_search`;
 const FTS_INSERT = `INSERT INTO request_fts (rowid, ${FTS_COLUMNS}) SELECT rowid, ${FTS_COLUMNS} FROM request_search`;
 
@@ -75,7 +84,7 @@ export class SearchStore {
     const doc = searchDoc(r, crewName);
     const old = this.c.st(`SELECT ${ROW} FROM request_search WHERE request_id = ?`).get(r.id) as IndexedRow | undefined;
     if (old && old.crewId === r.crewId && sameDoc(old, doc)) return; // most events change only the status
-    if (old) this.c.st(`${FTS_DELETE} WHERE rowid = ?`).run(old.rowid);
+    if (old) this.c.st(FTS_DELETE_ROW).run(old.rowid, old.code, old.address, old.description, old.crew);
     const values = [r.crewId, doc.code, reversed(doc.code), doc.phone, reversed(doc.phone), doc.address, doc.description, doc.crew];
     let rowid: number | bigint;
     if (old) {
@@ -88,7 +97,7 @@ export class SearchStore {
         .st('INSERT INTO request_search (request_id, crew_id, code, code_rev, phone, phone_rev, address, description, crew) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(r.id, ...values).lastInsertRowid;
     }
-    this.c.st(`${FTS_INSERT} WHERE rowid = ?`).run(rowid);
+    this.c.st(FTS_INSERT_ROW).run(rowid, doc.code, doc.address, doc.description, doc.crew);
   }
 
   /**
@@ -109,6 +118,20 @@ export class SearchStore {
     this.c.st('DELETE FROM request_search').run();
     this.c.st(INDEX_ALL).run();
     this.c.st("INSERT INTO request_fts (request_fts) VALUES ('rebuild')").run();
+  }
+
+  /**
+   * Merge the index's segments into one (FTS5 'optimize'). Each write adds a small segment; FTS5
+   * merges them only as they pile up, and a query reads every one (docs/search.md: p95 halved
+   * after a merge at 100,000 requests). Seconds on a large index: the benchmark's; the core tidies.
+   */
+  merge(): void {
+    this.c.st("INSERT INTO request_fts (request_fts) VALUES ('optimize')").run();
+  }
+
+  /** A bounded step of the same merging (FTS5 'merge', TIDY_PAGES pages at most): the core runs one now and then. */
+  tidy(): void {
+    this.c.st(`INSERT INTO request_fts (request_fts, rank) VALUES ('merge', ${TIDY_PAGES})`).run();
   }
 
   /** Drop the whole index (the hub-derived state is dropped). */
@@ -134,10 +157,22 @@ export class SearchStore {
     const shortLike = short.map(() => ` AND ${TEXT} LIKE ? ESCAPE '\\'`).join('');
     const shortArgs = short.map(containing);
     if (long.length > 0) {
-      const match = `{address description crew} : (${long.map(phrase).join(' AND ')})`;
-      sources.push(
-        rowids(`SELECT s.rowid FROM request_fts f JOIN request_search s ON s.rowid = f.rowid WHERE request_fts MATCH ?${shortLike} ORDER BY f.rank LIMIT ?`, match, ...shortArgs),
-      );
+      // The newest matches only, read newest first until enough are found. Neither ORDER BY rank
+      // nor bm25() here: FTS5's bm25 counts every match of each phrase for its weights, so a word
+      // in half the addresses cost ~70 ms at 100,000 requests whatever the LIMIT. The candidates
+      // are ranked by textScore (common/domain/search-query) below. Words too short for the index
+      // are checked row by row, so fewer candidates are read then.
+      const text = (words: string[], likes: string, args: string[], candidates: number) => {
+        const match = `{address description crew} : (${words.map(phrase).join(' AND ')})`;
+        const from = args.length ? 'request_fts f JOIN request_search s ON s.rowid = f.rowid' : 'request_fts f';
+        return (this.c.st(`SELECT f.rowid FROM ${from} WHERE request_fts MATCH ?${likes} ORDER BY f.rowid DESC LIMIT ?`).raw().all(match, ...args, candidates) as [number][]).map((r) => r[0]);
+      };
+      // The words as typed, side by side: when they alone fill the page, the words apart cannot
+      // outrank them (textScore puts them first).
+      const candidates = Math.max(limit, TEXT_CANDIDATES);
+      const together = q.words.length > 1 ? text([q.words.join(' ')], '', [], candidates) : [];
+      sources.push(together);
+      if (together.length < limit) sources.push(text(long, shortLike, shortArgs, short.length ? limit : candidates));
     } else {
       // Every word is shorter than a trigram: the newest requests holding them, read newest first
       // until `limit` are found (a full scan only when fewer than that exist).
@@ -147,7 +182,10 @@ export class SearchStore {
     return this.ranked(sources, q, withPhone, limit);
   }
 
-  /** The candidates of all sources, each checked, ordered by tier then by its place in the source that found it first. */
+  /**
+   * The candidates of all sources, each checked, ordered by tier, then (text hits) by textScore,
+   * then by their place in the source that found them first (newest first).
+   */
   private ranked(sources: number[][], q: SearchQuery, withPhone: boolean, limit: number): SearchHit[] {
     const place = new Map<number, number>();
     for (const list of sources) for (const id of list) if (!place.has(id)) place.set(id, place.size);
@@ -156,7 +194,8 @@ export class SearchStore {
     return rows
       .map((row) => ({ row, tier: hitTier(row, q, withPhone), at: place.get(row.rowid)! }))
       .filter((h): h is { row: IndexedRow; tier: number; at: number } => h.tier !== null)
-      .sort((a, b) => a.tier - b.tier || a.at - b.at)
+      .map((h) => ({ ...h, score: h.tier === TEXT_TIER ? textScore(h.row, q) : 0 }))
+      .sort((a, b) => a.tier - b.tier || b.score - a.score || a.at - b.at)
       .slice(0, limit)
       .map(({ row: { rowid: _r, requestId, crewId: _c, ...doc } }) => ({ requestId, doc }));
   }

@@ -8,21 +8,24 @@ import type { ApiClient } from '../../../common/api/rpc';
 import { createConnectionSlice, type ConnectionSlice, type LiveBatchListener } from './slices/connection';
 import { createDataSlice, type DataSlice } from './slices/data';
 import { createNoticesSlice, type NoticesSlice } from './slices/notices';
+import { createSearchSlice, type SearchSlice } from './slices/search';
 import { createUiSlice, type UiSlice } from './slices/ui';
 
 export type { Locale } from '../i18n/format';
 export { applyLiveBatch } from './slices/connection';
 export type { BatchChanges } from './slices/data';
 export type { Toast } from './slices/notices';
-export type { MapBounds, View } from './slices/ui';
+export type { SearchHit } from './slices/search';
+export { selectedRequest, type MapBounds, type View } from './slices/ui';
 
-export type ConsoleState = DataSlice & ConnectionSlice & UiSlice & NoticesSlice;
+export type ConsoleState = DataSlice & ConnectionSlice & UiSlice & NoticesSlice & SearchSlice;
 
 export const useConsole: UseBoundStore<StoreApi<ConsoleState>> = create<ConsoleState>()((...a) => ({
   ...createDataSlice(...a),
   ...createConnectionSlice(...a),
   ...createUiSlice(...a),
   ...createNoticesSlice(...a),
+  ...createSearchSlice(...a),
 }));
 
 /** Bootstrap, subscribe to `live`, and re-bootstrap whenever a batch says `reset`. */

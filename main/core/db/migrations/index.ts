@@ -8,6 +8,7 @@ import { eventsByRequestIndex } from './0004-events-by-request';
 import { eventIdsTable } from './0005-event-ids';
 import { requestSearchTables } from './0006-request-search';
 import { duplicatesTable } from './0007-duplicates';
+import { eventsByOperatorIndex } from './0008-events-by-operator';
 
 export const MIGRATIONS: readonly string[] = [initialSchema, outboxTable, crewPositionsTable, eventsByRequestIndex, eventIdsTable,
-  requestSearchTables, duplicatesTable];
+  requestSearchTables, duplicatesTable, eventsByOperatorIndex];

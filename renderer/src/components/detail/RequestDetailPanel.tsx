@@ -4,7 +4,7 @@ import './detail.css';
 import type { RequestView } from '../../../../common/api/contract';
 import { formatNumber, localDigits } from '../../i18n/format';
 import { nameIn, useLocale, useT } from '../../i18n';
-import { useConsole } from '../../state/store';
+import { selectedRequest, useConsole } from '../../state/store';
 import { PriorityChip, StatusChip } from '../Chips';
 import { Countdown } from '../Countdown';
 import { DuplicateBadge } from '../DuplicateBadge';
@@ -17,7 +17,7 @@ import { useRequestDetail } from './useRequestDetail';
 
 export function RequestDetailPanel() {
   const t = useT();
-  const request = useConsole((s) => (s.selectedRequestId ? s.requests[s.selectedRequestId] : undefined));
+  const request = useConsole(selectedRequest);
   return (
     <section className="detail" data-testid="request-detail" tabIndex={-1} aria-label={t.detail.label} data-request-id={request?.id}>
       {request ? <DetailBody key={request.id} request={request} /> : <p className="detail__none muted">{t.detail.none}</p>}

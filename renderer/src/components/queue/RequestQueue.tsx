@@ -13,6 +13,8 @@ import { QueueFilters, QueueTabs, focusFilters } from './QueueFilters';
 import { queueView, type QueueFilter } from './queueFilter';
 import { loadFilter, saveFilter } from './rememberedFilter';
 import { RequestList } from './RequestList';
+import { SearchBox } from '../search/SearchBox';
+import { SearchResults } from '../search/SearchResults';
 
 type FilterKey = ShortcutDef & { apply(f: QueueFilter): QueueFilter | null };
 const FILTER_KEYS: readonly FilterKey[] = [
@@ -53,6 +55,7 @@ function OperatorQueue({ operatorId }: { operatorId: string }) {
   const t = useT();
   return (
     <section className="queue" aria-label={t.list.label}>
+      <SearchBox />
       <div className="queue__bar">
         <h2 className="panel-title">{t.list.label}</h2>
         <QueueTabs filter={filter} counts={counts} onChange={setFilter} />
@@ -60,7 +63,7 @@ function OperatorQueue({ operatorId }: { operatorId: string }) {
         <span className="queue__keys muted">{t.list.keys}</span>
       </div>
       <QueueFilters filter={filter} counts={counts} onChange={setFilter} />
-      <RequestList rows={rows} />
+      <SearchResults><RequestList rows={rows} /></SearchResults>
     </section>
   );
 }

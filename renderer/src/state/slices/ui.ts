@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand';
 import type { Locale } from '../../i18n/format';
 import { applyLocaleToDocument, loadLocale, saveLocale } from '../../i18n/locale';
 import type { ConsoleState } from '../store';
-import type { Bootstrap } from '../../../../common/api/contract';
+import type { Bootstrap, RequestView } from '../../../../common/api/contract';
 import type { DataSlice } from './data';
 
 export type View = 'operator' | 'wall';
@@ -21,6 +21,11 @@ export interface UiSlice {
   /** What this screen shows: the wall display when the role says so or the URL asks `?view=wall`. */
   view: View;
   selectedRequestId: string | null;
+  /**
+   * A request selected from outside `requests` (which holds the open ones and today's closed):
+   * an older closed one a search found, as the search returned it. Null otherwise.
+   */
+  foundRequest: RequestView | null;
   selectedCrewId: string | null;
   hoveredRequestId: string | null;
   locale: Locale;
@@ -29,7 +34,8 @@ export interface UiSlice {
   /** The map's visible area after its last move; null while no map is shown. */
   mapBounds: MapBounds | null;
 
-  selectRequest(id: string | null): void;
+  /** Selects a request the store holds, or `found` (a search hit) when it holds none by that id. */
+  selectRequest(id: string | null, found?: RequestView): void;
   selectCrew(id: string | null): void;
   hoverRequest(id: string | null): void;
   setLocale(l: Locale): void;
@@ -48,10 +54,17 @@ export function viewFor(role: Bootstrap['role']): View {
 /** Drops a selection or hover whose request or crew the data no longer holds. */
 export function keptSelection(s: UiSlice & Pick<DataSlice, 'requests' | 'crews'>): Partial<UiSlice> {
   const patch: Partial<UiSlice> = {};
-  if (s.selectedRequestId && !(s.selectedRequestId in s.requests)) patch.selectedRequestId = null;
+  if (s.selectedRequestId && !(s.selectedRequestId in s.requests) && s.foundRequest?.id !== s.selectedRequestId) patch.selectedRequestId = null;
   if (s.hoveredRequestId && !(s.hoveredRequestId in s.requests)) patch.hoveredRequestId = null;
   if (s.selectedCrewId && !(s.selectedCrewId in s.crews)) patch.selectedCrewId = null;
   return patch;
+}
+
+/** The selected request, whether the store holds it or a search found it; undefined when none. */
+export function selectedRequest(s: UiSlice & Pick<DataSlice, 'requests'>): RequestView | undefined {
+  const id = s.selectedRequestId;
+  if (!id) return undefined;
+  return s.requests[id] ?? (s.foundRequest?.id === id ? s.foundRequest : undefined);
 }
 
 export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set, get) => {
@@ -60,13 +73,17 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set, 
   return {
     view: viewFor('operator'),
     selectedRequestId: null,
+    foundRequest: null,
     selectedCrewId: null,
     hoveredRequestId: null,
     locale,
     now: Date.now(),
     mapBounds: null,
 
-    selectRequest: (id) => set({ selectedRequestId: id && id in get().requests ? id : null }),
+    selectRequest: (id, found) => {
+      if (id && !(id in get().requests) && found?.id === id) set({ selectedRequestId: id, foundRequest: found });
+      else set({ selectedRequestId: id && id in get().requests ? id : null, foundRequest: null });
+    },
     selectCrew: (id) => set({ selectedCrewId: id && id in get().crews ? id : null }),
     hoverRequest: (id) => set({ hoveredRequestId: id }),
     setLocale(l) {
