@@ -148,6 +148,12 @@ describe('alerts and keys end to end', { timeout: 120_000 }, () => {
     await press(keys, 'Escape');
     await list.waitFor({ state: 'detached', timeout: 5_000 });
     expect(await focused(page)).toBe('alert-button');
+    await press(keys, 'KeyG'); // G opens it with the keys on the newest alert, and closes it again
+    await list.waitFor({ timeout: 5_000 });
+    expect(await focused(page)).toBe('alert-item');
+    await press(keys, 'KeyG');
+    await list.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(await focused(page)).toBe('alert-button');
 
     await press(keys, 'KeyJ'); // the newest open alert: the second request
     await expect.poll(() => detailId(page), { timeout: 10_000 }).toBe(second.id);

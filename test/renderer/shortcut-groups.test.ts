@@ -8,7 +8,7 @@ import type { ShortcutDef } from '../../renderer/src/keyboard/registry';
 const def = (id: string, key = 'X', modifiers?: ShortcutDef['modifiers']): ShortcutDef => ({ id, codes: [`Key${key}`], key, modifiers, scope: 'operator', label: () => id });
 
 describe('shortcut groups', () => {
-  const defs = [def('queue.next'), def('action.assign'), def('search.focus'), def('alerts.jump'), def('help.open'), def('queue.next'), def('board.open')];
+  const defs = [def('queue.next'), def('action.assign'), def('unnamed.one'), def('alerts.jump'), def('help.open'), def('queue.next'), def('alsoUnnamed.two')];
 
   it('groups by area in the operator’s order, each shortcut once, unknown areas under “other”', () => {
     const groups = groupShortcuts(defs, dictionaries.en);
@@ -17,7 +17,7 @@ describe('shortcut groups', () => {
       ['Request queue', ['queue.next']],
       ['Actions on the selected request', ['action.assign']],
       ['Help', ['help.open']],
-      ['Other', ['search.focus', 'board.open']],
+      ['Other', ['unnamed.one', 'alsoUnnamed.two']],
     ]);
   });
 

@@ -31,7 +31,7 @@ export function AlertCenter() {
   useEffect(() => startAlertFeed(), []);
 
   useShortcuts(KEYS, ({ does }) => {
-    if (does === 'list') return setListOpen(!open);
+    if (does === 'list') return open ? close() : setListOpen(true);
     const id = jumpTarget(useAlerts.getState().alerts, useConsole.getState().requests);
     if (!id) return false;
     setListOpen(false);
@@ -48,9 +48,10 @@ export function AlertCenter() {
     return () => document.removeEventListener('pointerdown', outside);
   }, [open, setListOpen]);
 
-  function close(returnFocus: boolean) {
+  /** Closes the list; focus that was in it goes back to the button, unless the list hands it on. */
+  function close(returnFocus = true) {
+    if (returnFocus && wrapper.current?.contains(document.activeElement)) button.current?.focus();
     setListOpen(false);
-    if (returnFocus) button.current?.focus();
   }
 
   return (
@@ -65,7 +66,7 @@ export function AlertCenter() {
         aria-controls={open ? 'alert-list' : undefined}
         aria-keyshortcuts="G"
         aria-label={t.alerts.open(formatNumber(unseen, locale))}
-        onClick={() => setListOpen(!open)}
+        onClick={() => (open ? close() : setListOpen(true))}
       >
         <BellIcon />
         <span>{t.alerts.list}</span>

@@ -48,7 +48,9 @@ export function RequestActions({ request, timeline }: { request: RequestView; ti
     if (action === 'acknowledge') void submit({ type: 'request.acknowledge', data: { id: request.id } });
     else if (action === 'en_route' || action === 'on_site' || action === 'resolved')
       void submit({ type: 'request.set_status', data: { id: request.id, status: action } });
-    else setForm(action);
+    else return setForm(action);
+    // The new status disables the button just pressed, which would drop focus: the panel keeps it.
+    focusDetail();
   }
 
   useShortcuts(ACTIONS, ({ action }) => run(action));
