@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { localDigits } from '../../renderer/src/i18n/format';
-import { launchChromium } from '../support/browser';
+import { launchChromium, openLive } from '../support/browser';
 import { callerFor } from '../support/callers';
 import { startStack, type Stack } from '../support/stack';
 
@@ -50,8 +50,7 @@ const SITE = { lon: 52.49, lat: 29.65 };
 const urgentTree = () => stack.hub.control.createRequest({ priority: 'urgent', category: 'fallen_tree', location: SITE, address: 'بلوار چمران، کوچهٔ ۱۲' });
 
 async function openConsole(p: Page): Promise<void> {
-  await p.goto(`${stack.shell.url}&testHooks`);
-  await p.waitForSelector('[data-testid="link-status"][data-state="live"]', { timeout: 60_000 });
+  await openLive(p, `${stack.shell.url}&testHooks`);
 }
 
 beforeAll(async () => {

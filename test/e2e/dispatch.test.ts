@@ -6,7 +6,7 @@ import CheapRuler from 'cheap-ruler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { dictionaries, type Locale } from '../../common/i18n';
-import { launchChromium } from '../support/browser';
+import { launchChromium, openLive } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -31,8 +31,7 @@ afterAll(async () => {
 async function openConsole(locale: Locale): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.addInitScript((l) => localStorage.setItem('console137.locale', l), locale);
-  await page.goto(stack.shell.url);
-  await page.waitForSelector('[data-testid="link-status"][data-state="live"]', { timeout: 30_000 });
+  await openLive(page, stack.shell.url);
   await page.waitForSelector(`html[lang="${locale}"]`, { timeout: 10_000 });
   return page;
 }

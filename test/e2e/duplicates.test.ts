@@ -5,7 +5,7 @@
 // asks which original, Enter confirms, and the hub records request.closed with duplicateOf.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import { launchChromium, openLive } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -16,8 +16,7 @@ beforeAll(async () => {
   stack = await startStack();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(stack.shell.url);
-  await page.waitForSelector('[data-testid="link-status"][data-state="live"]', { timeout: 30_000 });
+  await openLive(page, stack.shell.url);
 }, 90_000);
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
 // Chromium. A request created at the hub must reach the list and the map's rendered features.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import { launchChromium, openLive } from '../support/browser';
 import { callerFor } from '../support/callers';
 import { startStack, type Stack } from '../support/stack';
 
@@ -15,8 +15,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   // testHooks exposes the MapLibre instance so the test can ask what was actually drawn.
-  await page.goto(`${stack.shell.url}&testHooks`);
-  await page.waitForSelector('[data-testid="link-status"][data-state="live"]', { timeout: 30_000 });
+  await openLive(page, `${stack.shell.url}&testHooks`);
 }, 90_000);
 
 afterAll(async () => {

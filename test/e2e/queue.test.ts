@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { NewRequest } from '../../common/protocol/hub-protocol';
-import { launchChromium } from '../support/browser';
+import { launchChromium, openLive } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -52,8 +52,7 @@ beforeAll(async () => {
   create('far', 1, { location: { lon: 53.3, lat: 29.1 } }); // far outside the district: off the map
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(stack.shell.url);
-  await page.waitForSelector('[data-testid="link-status"][data-state="live"]', { timeout: 60_000 });
+  await openLive(page, stack.shell.url);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="request-row"]').length === 6, null, { timeout: 30_000 });
 }, 120_000);
 

@@ -4,7 +4,7 @@
 // (not among the requests the renderer holds) found and opened, and Esc back to the queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import { launchChromium, openLive } from '../support/browser';
 import { callerFor } from '../support/callers';
 import { startStack, type Stack } from '../support/stack';
 
@@ -18,8 +18,7 @@ beforeAll(async () => {
   stack = await startStack();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  await page.goto(stack.shell.url);
-  await page.waitForSelector('[data-testid="link-status"][data-state="live"]', { timeout: 30_000 });
+  await openLive(page, stack.shell.url);
 }, 90_000);
 
 afterAll(async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { StoredEvent } from '../../hub/state';
-import { launchChromium } from '../support/browser';
+import { launchChromium, openLive } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -17,8 +17,7 @@ beforeAll(async () => {
   stack = await startStack();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(`${stack.shell.url}&testHooks`);
-  await page.waitForSelector('[data-testid="link-status"][data-state="live"]', { timeout: 30_000 });
+  await openLive(page, `${stack.shell.url}&testHooks`);
   await page.waitForSelector('[data-testid="district-map"][data-map-ready="true"]', { timeout: 30_000 });
 }, 90_000);
 

@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core: the only browser this machine (and CI) can run.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,4 +18,11 @@ export async function launchChromium(): Promise<Browser> {
       '--ignore-gpu-blocklist',
     ],
   });
+}
+
+/** Goes to a console's page and waits until its link to the hub is live (a loaded box may take a while). */
+export async function openLive(page: Page, url: string): Promise<Page> {
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="link-status"][data-state="live"]', { timeout: 60_000 });
+  return page;
 }
