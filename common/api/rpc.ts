@@ -1,7 +1,7 @@
 // Transport-neutral plumbing for the API contract: the wire shapes both transports carry, the
 // core-side dispatcher (validates inputs) and the renderer-side client (validates outputs).
 import { z } from 'zod';
-import { api, type Api, type CommandName, type QueryName, type Role, type SubscriptionName } from './contract';
+import { api, type Access, type Api, type CommandName, type QueryName, type SubscriptionName } from './contract';
 import { summarise } from '../protocol/hub-protocol';
 
 export type QueryInput<K extends QueryName> = z.input<Api['queries'][K]['input']>;
@@ -22,11 +22,12 @@ export type ApiErrorCode = 'bad_call' | 'invalid_input' | 'forbidden' | 'not_fou
 
 /**
  * Who is calling, as the transport knows it: the Electron window or the web shell's WebSocket
- * connection the call came through, and the role that session was opened with. It travels with
- * every call; the core's policy (main/core/policy.ts) alone decides what it may use and see.
+ * connection the call came through, and what its credential opened (a workstation or the wall).
+ * It travels with every call; the core knows who signed in on that session (main/core/sessions.ts)
+ * and its policy (main/core/policy.ts) alone decides what the session may use and see.
  */
 export interface Caller {
-  readonly role: Role;
+  readonly access: Access;
   /** The transport's session: `window:<id>` or `ws:<n>`; stable for the page's lifetime. */
   readonly session: string;
 }

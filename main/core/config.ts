@@ -6,6 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RETENTION_DAYS } from '../../common/domain/retention';
 import { Id } from '../../common/protocol/hub-protocol';
 import { createPrivateDir, createPrivateFile } from './data-dir';
 import { withDatabaseErrors } from './db/errors';
@@ -15,9 +16,16 @@ export interface CoreConfig {
   districtId: string;
   token: string;
   dataDir: string;
+  /** The headless CLIs' operator id at the hub; a signed-in person's commands carry their own username. */
   operatorId: string;
   consoleId: string;
+  /** A signed-in session with no keystroke or click for this long is locked (default 15). */
+  idleLockMinutes?: number;
+  /** Citizens' names and phones are erased from requests closed longer ago than this (default 90). */
+  retentionDays?: number;
 }
+
+export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -29,7 +37,7 @@ export class ConfigError extends Error {
 const CONFIG_FILE_NAME = 'console137.json';
 const CONSOLE_ID_FILE = 'console-id';
 
-type Settings = Partial<Record<'hubUrl' | 'districtId' | 'token' | 'dataDir' | 'operatorId', string>>;
+type Settings = Partial<Record<'hubUrl' | 'districtId' | 'token' | 'dataDir' | 'operatorId' | 'idleLockMinutes' | 'retentionDays', string>>;
 
 const FLAGS: Record<string, keyof Settings> = {
   '--hub': 'hubUrl',
@@ -37,6 +45,8 @@ const FLAGS: Record<string, keyof Settings> = {
   '--token': 'token',
   '--data-dir': 'dataDir',
   '--operator': 'operatorId',
+  '--idle-lock-minutes': 'idleLockMinutes',
+  '--retention-days': 'retentionDays',
 };
 const ENV: Record<string, keyof Settings> = {
   C137_HUB_URL: 'hubUrl',
@@ -44,6 +54,8 @@ const ENV: Record<string, keyof Settings> = {
   C137_TOKEN: 'token',
   C137_DATA_DIR: 'dataDir',
   C137_OPERATOR: 'operatorId',
+  C137_IDLE_LOCK_MINUTES: 'idleLockMinutes',
+  C137_RETENTION_DAYS: 'retentionDays',
 };
 
 const FileSettings = z
@@ -53,6 +65,8 @@ const FileSettings = z
     token: z.string(),
     dataDir: z.string(),
     operatorId: z.string(),
+    idleLockMinutes: z.number().transform(String),
+    retentionDays: z.number().transform(String),
   })
   .partial();
 
@@ -139,7 +153,19 @@ export function loadConfig(o: { argv: string[]; env: NodeJS.ProcessEnv; userData
     dataDir,
     operatorId: s.operatorId || defaultOperator(),
     consoleId: ensureConsoleId(dataDir),
+    // Minutes may be a fraction (a test's few seconds); 24 h at most: a lock that never comes is none.
+    idleLockMinutes: numberSetting(s.idleLockMinutes, 'idleLockMinutes', { min: 0.05, max: 1440, integer: false }) ?? DEFAULT_IDLE_LOCK_MINUTES,
+    retentionDays: numberSetting(s.retentionDays, 'retentionDays', { min: 1, max: 3650, integer: true }) ?? DEFAULT_RETENTION_DAYS,
   };
+}
+
+function numberSetting(raw: string | undefined, key: keyof Settings, r: { min: number; max: number; integer: boolean }): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < r.min || n > r.max || (r.integer && !Number.isInteger(n))) {
+    throw new ConfigError(`${key} must be ${r.integer ? 'a whole number' : 'a number'} from ${r.min} to ${r.max}, not "${raw}"`);
+  }
+  return n;
 }
 
 function checkHubUrl(raw: string): string {
@@ -165,5 +191,5 @@ function redactUrl(raw: string): string {
 
 /** A one-line description for logs; the token is never part of it. */
 export function describeConfig(c: CoreConfig): string {
-  return `hub=${redactUrl(c.hubUrl)} district=${c.districtId} operator=${c.operatorId} console=${c.consoleId} dataDir=${c.dataDir} token=(set)`;
+  return `hub=${redactUrl(c.hubUrl)} district=${c.districtId} operator=${c.operatorId} console=${c.consoleId} dataDir=${c.dataDir} idleLock=${c.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES}min retention=${c.retentionDays ?? DEFAULT_RETENTION_DAYS}d token=(set)`;
 }

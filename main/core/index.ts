@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import type { LinkState } from '../../common/api/contract';
 import type { ApiHandlers, Caller } from '../../common/api/rpc';
 import type { CommandAck } from '../../common/protocol/hub-protocol';
-import { describeConfig, type CoreConfig } from './config';
+import { DEFAULT_IDLE_LOCK_MINUTES, describeConfig, type CoreConfig } from './config';
+import { DEFAULT_RETENTION_DAYS } from '../../common/domain/retention';
+import { Accounts } from './accounts';
+import { AuditTrail } from './audit';
+import { Handover } from './handover';
+import { runRetention } from './retention';
+import { Sessions } from './sessions';
 import { queueCommand } from './commands';
 import { openDataDir } from './data-dir';
 import { withDatabaseErrors } from './db/errors';
@@ -24,6 +30,8 @@ export type { Logger } from './log';
 
 export interface Core {
   handlers: ApiHandlers;
+  /** The console's accounts (for hosts that seed them, such as the demo, and tests). */
+  accounts: Accounts;
   dataDir: string;
   /** The link state right now (also delivered, coalesced, in live batches). */
   linkState(): LinkState;
@@ -38,6 +46,7 @@ const CHECKPOINT_MS = 5 * 60_000;
 /** How often the search index merges a little (db/search.ts tidy). */
 const SEARCH_TIDY_MS = 30_000;
 const OUTBOX_KEEP_MS = 7 * 24 * 3600_000; // the hub remembers acks for 7 days (§5)
+const RETENTION_MS = 24 * 3600_000;
 
 export async function startCore(
   config: CoreConfig,
@@ -58,6 +67,28 @@ export async function startCore(
   store.outbox.prune(new Date(Date.now() - OUTBOX_KEEP_MS).toISOString());
   log.info(`starting: ${describeConfig(config)}`);
 
+  const accounts = new Accounts(store);
+  const audit = new AuditTrail(store, config.consoleId);
+  // A broken chain does not stop the room working: it is logged and shown to every supervisor.
+  const chain = audit.verify();
+  const auditBroken = chain.ok ? null : { seq: chain.seq, reason: chain.reason };
+  if (auditBroken) log.error(`audit trail broken at row ${auditBroken.seq}: ${auditBroken.reason}`);
+  else log.info(`audit: OK (${chain.rows} rows)`);
+  const sessions = new Sessions({
+    accounts,
+    audit,
+    idleLockMinutes: config.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
+    workstation: config.consoleId,
+    auditBroken: () => auditBroken,
+    log,
+  });
+  const retentionDays = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const retain = () => {
+    const erased = runRetention(store, retentionDays, log);
+    if (erased) audit.record({ accountId: null, session: 'core', action: 'retention_erased', detail: { requests: erased, days: retentionDays } });
+  };
+  retain();
+
   const replicator = new Replicator(store, log);
   const positions = new PositionBook(store, { isCrew: (id) => store.crews.has(id), log, onDropped: (ids) => live.touchCrews(ids) });
   const views = new Views(store, (id) => positions.get(id));
@@ -70,6 +101,7 @@ export async function startCore(
     categories: () => store.reference.categories(),
     contractors: () => contractorViews(store),
     link: () => link.state(),
+    roleOf: (caller) => sessions.roleOf(caller),
   });
 
   const touchTarget = (row: Pick<OutboxRow, 'targetKind' | 'targetId'>) =>
@@ -78,6 +110,14 @@ export async function startCore(
   const notices = new CommandNotices({ store, live });
   const onSettled = (row: OutboxRow, ack: CommandAck) => {
     notices.settled(row, ack);
+    audit.record({
+      accountId: row.operatorId,
+      session: 'core',
+      action: 'command_result',
+      targetKind: row.targetKind,
+      targetId: row.targetId,
+      detail: { commandId: row.commandId, type: row.type, ok: ack.ok, ...(ack.ok ? {} : { code: ack.code }) },
+    });
     touchTarget(row);
     live.touchLink();
   };
@@ -124,8 +164,16 @@ export async function startCore(
     },
   });
 
-  const submit = (cmd: unknown, caller: Caller) => {
-    const { commandId, target } = queueCommand(store, cmd, config.operatorId);
+  const submit = (cmd: unknown, caller: Caller, operatorId: string) => {
+    const { commandId, target } = queueCommand(store, cmd, operatorId);
+    audit.record({
+      accountId: operatorId,
+      session: caller.session,
+      action: 'command_submitted',
+      targetKind: target.kind,
+      targetId: target.id,
+      detail: { commandId, type: (cmd as { type: string }).type },
+    });
     notices.issued(commandId, caller.session);
     touchTarget({ targetKind: target.kind, targetId: target.id });
     live.touchLink();
@@ -154,6 +202,7 @@ export async function startCore(
     setInterval(pollOutbox, OUTBOX_POLL_MS),
     setInterval(() => store.checkpoint('PASSIVE'), CHECKPOINT_MS),
     setInterval(() => store.refetchableTx(() => store.search.tidy()), SEARCH_TIDY_MS),
+    setInterval(retain, RETENTION_MS),
   ];
 
   const handlers = createHandlers({
@@ -162,7 +211,10 @@ export async function startCore(
     positions,
     live,
     link: () => link.state(),
-    operatorId: config.operatorId,
+    sessions,
+    accounts,
+    audit,
+    handover: new Handover(store, () => views.requests(new Date().toISOString()).filter((r) => r.closedAt === null)),
     basemapUrl: opts.basemapUrl ?? null,
     submit,
   });
@@ -172,6 +224,7 @@ export async function startCore(
   let closed: Promise<void> | null = null;
   return {
     handlers,
+    accounts,
     dataDir: config.dataDir,
     linkState: () => link.state(),
     onLinkState: (l) => {
@@ -182,6 +235,7 @@ export async function startCore(
       (closed ??= (async () => {
         link.stop();
         timers.forEach(clearInterval);
+        sessions.close();
         notices.close();
         live.close();
         positions.flush();

@@ -2,9 +2,9 @@
 // FLUSH_MS, whatever the event rate (a replay of 100,000 events becomes a few dozen batches).
 // The batch is the same for every subscriber but for its notices, which go where the policy says.
 import type { Caller } from '../../common/api/rpc';
-import type { CategoryView, ContractorView, DistrictView, LinkState, LiveBatch, Notice } from '../../common/api/contract';
+import type { CategoryView, ContractorView, DistrictView, LinkState, LiveBatch, Notice, Role } from '../../common/api/contract';
 import type { FixRow } from './db/store';
-import { seesNotice } from './policy';
+import { readsLive, seesNotice } from './policy';
 import { toFixView, type Views } from './views';
 
 const FLUSH_MS = 150;
@@ -17,6 +17,8 @@ export interface LiveSources {
   categories(): CategoryView[];
   contractors(): ContractorView[];
   link(): LinkState;
+  /** The role a subscriber's session acts as now: a locked or signed-out screen receives nothing. */
+  roleOf(caller: Caller): Role;
 }
 
 type Listener = (b: LiveBatch) => void;
@@ -132,7 +134,9 @@ export class LiveFeed {
     const sessions = new Set([...this.subscribers].map((s) => s.caller.session));
     const owner = (n: OwnedNotice) => (n.issuedBy !== null && sessions.has(n.issuedBy) ? n.issuedBy : null);
     for (const { listener, caller } of this.subscribers) {
-      const own = notices.filter((n) => seesNotice(caller, owner(n))).map((n) => n.notice);
+      const role = this.src.roleOf(caller);
+      if (!readsLive(role)) continue;
+      const own = notices.filter((n) => seesNotice(role, caller.session, owner(n))).map((n) => n.notice);
       try {
         listener(own.length ? { ...batch, notices: own } : batch);
       } catch {

@@ -1,6 +1,6 @@
 // Electron's main process: one instance per user, every renderer sandboxed, the core hosted right
 // here, the renderer served from app://console/ and talking to the core over validated IPC.
-//   console137 [--hub URL --district ID --token T --data-dir DIR --operator ID] [--role wall] [--lang en]
+//   console137 [--hub URL --district ID --token T --data-dir DIR --operator ID] [--role workstation|wall] [--lang en]
 // Settings not given as flags come from C137_* variables or <userData>/console137.json (core/config).
 import path from 'node:path';
 import { bothLanguages } from '../../common/i18n';
@@ -35,8 +35,8 @@ async function start(): Promise<void> {
   // `electron dist/main/electron-main.js --flags` in development, `console137 --flags` when packaged.
   const argv = process.argv.slice(process.defaultApp ? 2 : 1);
   const shellFlags = parseFlags(argv, { '--role': 'role', '--lang': 'lang' });
-  const role = shellFlags.role ?? 'operator';
-  if (role !== 'operator' && role !== 'wall') throw new Error(`--role must be operator or wall, not "${role}"`);
+  const role = shellFlags.role ?? 'workstation';
+  if (role !== 'workstation' && role !== 'wall') throw new Error(`--role must be workstation or wall, not "${role}"`);
   const config = loadConfig({ argv, env: process.env, userDataDir: app.getPath('userData') });
 
   basemap = openBasemap(config.dataDir, log);
@@ -53,7 +53,7 @@ async function start(): Promise<void> {
     url: APP_URL,
     log: warn,
   });
-  // The window's session has the role it was opened for, before its page can make a call.
+  // The window's session is a workstation's (people sign in) or the wall's, before its page can make a call.
   ipc.open(window.webContents, role);
   window.on('closed', () => (window = null));
 }

@@ -2,19 +2,19 @@
 // comes from the main frame of one of our own app:// pages — not from an iframe, and not from a
 // page that somehow navigated elsewhere. Calls go through the contract's dispatcher (which
 // validates every input); subscriptions are pushed with webContents.send. Each window is a session
-// opened with a role (`open`): its calls carry that caller, so an operator window and a wall
-// window of one process get what their own roles allow.
+// opened as a workstation or a wall (`open`): its calls carry that caller, and people sign in on a
+// workstation window, so a workstation and a wall window of one process get what each may.
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_CHANNELS } from '../../common/api/bridge';
-import type { Role, SubscriptionName } from '../../common/api/contract';
+import type { Access, SubscriptionName } from '../../common/api/contract';
 import { dispatch, isSubscriptionName, subscribeAs, type ApiHandlers, type ApiResult, type Caller } from '../../common/api/rpc';
 import { isAppUrl } from './app-origin';
 
 const REFUSED: ApiResult = { ok: false, error: { code: 'bad_call', message: 'refused: not sent by the console page' } };
 
 export interface IpcApi {
-  /** Make `contents` (a window we created) a session of `role`, until it is destroyed. */
-  open(contents: WebContents, role: Role): void;
+  /** Make `contents` (a window we created) a session of `access`, until it is destroyed. */
+  open(contents: WebContents, access: Access): void;
   /** Stop answering and drop every subscription. */
   stop(): void;
 }
@@ -75,8 +75,8 @@ export function serveApiOverIpc(handlers: ApiHandlers, log: (line: string) => vo
   });
 
   return {
-    open(contents, role) {
-      callers.set(contents, { role, session: `window:${contents.id}` });
+    open(contents, access) {
+      callers.set(contents, { access, session: `window:${contents.id}` });
       contents.once('destroyed', () => {
         dropAll(contents);
         callers.delete(contents);

@@ -8,9 +8,9 @@ import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { WebSocketServer } from 'ws';
 import { WS_MAX_MESSAGE_BYTES, WS_PATH } from '../../common/api/bridge';
-import type { Role } from '../../common/api/contract';
+import type { Access } from '../../common/api/contract';
 import type { ApiHandlers } from '../../common/api/rpc';
-import { createAccess, loggableTarget, type Credential } from './access';
+import { createAccess, loggableTarget, SECRET_SHAPE, type Credential, type WallTokenCheck } from './access';
 import { serveApiSocket } from './api-socket';
 import { contentSecurityPolicy, parseTilePath, resolveAsset, securityHeaders, type BasemapTiles } from './assets';
 
@@ -23,12 +23,14 @@ export interface WebShellOptions {
   /** Serves GET /basemap/{z}/{x}/{y}.pbf when present. */
   basemap?: BasemapTiles | null;
   /**
-   * The ways in, one per role (a connection's caller gets the role of the token it came with);
-   * default: one operator credential. A token left out is a fresh random one per start: pass the
+   * The ways in, one per access (a connection's caller gets the access of the token it came with:
+   * a workstation, where people sign in, or the wall); default: one workstation credential. A token left out is a fresh random one per start: pass the
    * previous one (with the same `port`) to let pages that are already open reconnect after a
    * restart. Keep them secret.
    */
   credentials?: Credential[];
+  /** Also let in a wall with one of these lasting tokens (the accounts' wall tokens). */
+  wallToken?: WallTokenCheck;
   /** How long a one-time code (`oneTimeUrl`) stays good when it is never used; default 60 s. */
   codeTtlMs?: number;
   /** Refusals and socket trouble; lines never contain a token or a code, nor any query. Default: stderr. */
@@ -38,14 +40,14 @@ export interface WebShellOptions {
 export interface WebShell {
   /** http://127.0.0.1:PORT/?token=… of the first credential — hand it only to the person or browser that opens it, never on a command line. */
   url: string;
-  /** The same for each credential's role. */
-  urls: Partial<Record<Role, string>>;
+  /** The same for each credential's access. */
+  urls: Partial<Record<Access, string>>;
   /**
-   * http://127.0.0.1:PORT/?code=… for the credential of `role` (default: the first one's): good
+   * http://127.0.0.1:PORT/?code=… for the credential of `access` (default: the first one's): good
    * once, for a short while, then useless — for where a URL is seen by others, such as a browser's
    * command line. Opening it sets the cookie and redirects to `/`.
    */
-  oneTimeUrl(role?: Role): string;
+  oneTimeUrl(access?: Access): string;
   origin: string;
   port: number;
   close(): Promise<void>;
@@ -53,9 +55,9 @@ export interface WebShell {
 
 export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
   const log = o.log ?? ((line: string) => console.warn(`[web-shell] ${line}`));
-  const credentials = o.credentials ?? [{ role: 'operator' }];
+  const credentials = o.credentials ?? [{ access: 'workstation' }];
   for (const { token } of credentials) {
-    if (token !== undefined && !/^[\w-]{32,}$/.test(token)) throw new Error('web shell token: 32 or more URL-safe characters');
+    if (token !== undefined && !SECRET_SHAPE.test(token)) throw new Error('web shell token: 32 to 256 URL-safe characters');
   }
   const server = http.createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_MESSAGE_BYTES });
@@ -68,7 +70,7 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const access = createAccess(port, credentials, o.codeTtlMs);
+  const access = createAccess(port, credentials, o.codeTtlMs, o.wallToken);
   const headers = securityHeaders(contentSecurityPolicy(access.origins.map((origin) => origin.replace(/^http:/, 'ws:'))));
   const origin = `http://127.0.0.1:${port}`;
   let connections = 0;
@@ -145,17 +147,17 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
     if (!access.originAllowed(req)) return refuse('foreign origin');
     const auth = access.authorise(req, url);
     if (!auth.ok) return refuse('no valid token');
-    // Each connection is its own session: two pages of one shell may hold different roles.
-    const caller = { role: auth.role, session: `ws:${++connections}` };
+    // Each connection is its own session: two pages of one shell may hold different accounts.
+    const caller = { access: auth.access, session: `ws:${++connections}` };
     wss.handleUpgrade(req, socket, head, (ws) => serveApiSocket(ws, o.handlers, caller, log));
   });
 
-  const urls: Partial<Record<Role, string>> = {};
-  for (const c of [...access.credentials].reverse()) urls[c.role] = `${origin}/?token=${c.token}`;
+  const urls: Partial<Record<Access, string>> = {};
+  for (const c of [...access.credentials].reverse()) urls[c.access] = `${origin}/?token=${c.token}`;
   return {
     url: `${origin}/?token=${access.credentials[0].token}`,
     urls,
-    oneTimeUrl: (role = access.credentials[0].role) => `${origin}/?code=${access.issueCode(role)}`,
+    oneTimeUrl: (kind = access.credentials[0].access) => `${origin}/?code=${access.issueCode(kind)}`,
     origin,
     port,
     async close() {
