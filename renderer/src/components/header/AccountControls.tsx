@@ -26,7 +26,7 @@ export function AccountControls() {
       </span>
       <button type="button" aria-label={t.signin.lockLabel} onClick={lock}>
         {t.signin.lock}
-        <kbd>⇧L</kbd>
+        <kbd dir="ltr">⇧L</kbd>
       </button>
       <button type="button" aria-label={t.signin.signOutLabel} onClick={signOut}>
         {t.signin.signOut}
