@@ -6,7 +6,6 @@ import type { CrewStatus, Priority, RequestStatus } from '../../../common/protoc
 import { BOUNDARY_RING, CATEGORIES, districtInfo } from '../../../hub/district6';
 import { pointInRing } from '../../../common/geo/point-in-ring';
 import { permissions } from '../../../main/core/policy';
-import { callerFor } from '../../support/callers';
 import { liveLink } from '../../support/live-link';
 
 export function rng(seed: number): () => number {
@@ -85,7 +84,7 @@ export function makeBootstrap(o: { requests: number; crews: number; seed: number
   const requests = Array.from({ length: o.requests }, (_, i) => makeRequest(r, i, now, crews));
   return {
     role: o.role ?? 'operator',
-    permissions: permissions(callerFor(o.role ?? 'operator')),
+    permissions: permissions(o.role ?? 'operator'),
     operatorId: 'op-harness',
     district: districtInfo('6'),
     categories: CATEGORIES,
