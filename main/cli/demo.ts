@@ -15,6 +15,8 @@ import { startWebShell } from '../web-shell/server';
 import { BASEMAP_TILE_URL } from '../web-shell/assets';
 import { chromiumAppArgs, findChromium, openAppWindow, type AppWindow } from './chromium';
 import { createPrivateDir } from '../core/data-dir';
+import { Accounts } from '../core/accounts';
+import { DB_FILE_NAME, Store } from '../core/db/store';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values: flags } = parseArgs({
@@ -29,6 +31,14 @@ const { values: flags } = parseArgs({
 
 const DISTRICT = '6';
 const TOKEN = 'demo-token-6'; // the demo hub's own workstation credential, not a secret
+/** The demo room's people, made on its first start; a demo's password, printed for whoever runs it. */
+const DEMO_PASSWORD = 'shiraz-137';
+const DEMO_ACCOUNTS = [
+  { username: 'op-1', displayName: 'زهرا کریمی', role: 'operator' },
+  { username: 'op-2', displayName: 'علی رضایی', role: 'operator' },
+  { username: 'sup-1', displayName: 'مریم احمدی', role: 'supervisor' },
+  { username: 'mayor-6', displayName: 'شهردار منطقه ۶', role: 'mayor' },
+] as const;
 
 /** Electron's runtime, when it is (or can be) installed here; null where its download is unreachable. */
 function electronBinary(): string | null {
@@ -65,6 +75,8 @@ async function main(): Promise<void> {
   });
   console.log(`demo hub (district ${DISTRICT}) on ${hub.url}`);
   const consoleArgs = ['--hub', hub.url, '--district', DISTRICT, '--token', TOKEN, '--data-dir', consoleDir];
+  await seedAccounts(consoleDir);
+  console.log(`sign in as ${DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`).join(', ')}; demo password: ${DEMO_PASSWORD}`);
 
   const electron = flags.web ? null : electronBinary();
   if (electron) {
@@ -80,7 +92,8 @@ async function main(): Promise<void> {
     staticDir: path.join(root, 'dist/renderer'),
     basemap,
     // The wall display signs in with its own read-only credential (another browser profile).
-    credentials: [{ role: 'operator' }, { role: 'wall' }],
+    credentials: [{ access: 'workstation' }, { access: 'wall' }],
+    wallToken: (token) => core.accounts.wallTokenValid(token),
   });
   // The token URLs go to the user's own terminal, for a person: they keep working for as long as
   // the demo runs (a reload, a second browser, a wall opened later). Chromium gets a one-time code.
@@ -114,6 +127,17 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+}
+
+/** The demo room's accounts, made once (before Electron or the core opens the database). */
+async function seedAccounts(consoleDir: string): Promise<void> {
+  const store = Store.open(path.join(consoleDir, DB_FILE_NAME));
+  try {
+    const accounts = new Accounts(store);
+    for (const a of DEMO_ACCOUNTS) if (!accounts.get(a.username)) await accounts.create({ ...a, password: DEMO_PASSWORD });
+  } finally {
+    store.close();
+  }
 }
 
 /** Electron hosts the core itself; the demo keeps the hub running until the window closes. */

@@ -6,6 +6,7 @@ import type { Notice } from '../../common/api/contract';
 import { InvalidCommandError, queueCommand } from '../../main/core/commands';
 import { DB_FILE_NAME, Store } from '../../main/core/db/store';
 import { summariseDataDir } from '../../main/core/state-summary';
+import { signedIn } from '../support/callers';
 import { caughtUp, configFor, startTestCore, testHub, tmp, waitFor, type TestCore } from './helpers';
 
 const t = tmp('c137-cmd-');
@@ -128,18 +129,23 @@ describe('operator commands', () => {
     again.close();
   });
 
-  it('gives citizen data to operators only; a wall display cannot issue commands', async () => {
+  it('gives citizen data to operators on asking only, audited; a wall display cannot issue commands', async () => {
     const hub = await testHub();
     const r = hub.control.createRequest({ citizen: { name: 'مریم', phone: '09171234567' } });
     const op = await startTestCore(configFor(hub.url, dataDir()));
     const wall = await startTestCore(configFor(hub.url, dataDir()), 'wall');
     await caughtUp(op, hub);
     await caughtUp(wall, hub);
-    expect((await op.core.handlers.queries.requestDetail({ id: r.id }, op.caller)).citizen).toEqual({ name: 'مریم', phone: '09171234567' });
+    // The detail never carries it; asking for it does, and the asking is on the audit trail.
+    expect(JSON.stringify(await op.core.handlers.queries.requestDetail({ id: r.id }, op.caller))).not.toContain('0917');
+    expect(await op.core.handlers.commands.showContact({ requestId: r.id }, op.caller)).toEqual({ name: 'مریم', phone: '09171234567' });
+    const sup = await signedIn(op.core, 'supervisor');
+    const { entries } = await op.core.handlers.queries.audit({ requestId: r.id }, sup);
+    expect(entries.filter((e) => e.action === 'contact_shown')).toMatchObject([{ accountId: 'op-1', targetId: r.id }]);
     const wallDetail = await wall.core.handlers.queries.requestDetail({ id: r.id }, wall.caller);
-    expect(wallDetail.citizen).toBeNull();
     expect(JSON.stringify(wallDetail)).not.toContain('0917');
     expect(JSON.stringify(await wall.core.handlers.queries.bootstrap({}, wall.caller))).not.toContain('0917');
+    expect(() => wall.core.handlers.commands.showContact({ requestId: r.id }, wall.caller)).toThrow(/read-only/);
     expect(() => wall.core.handlers.commands.submit({ type: 'request.acknowledge', data: { id: r.id } }, wall.caller)).toThrow(/wall/);
     await expect(async () => op.core.handlers.queries.requestDetail({ id: 'nope' }, op.caller)).rejects.toThrow(/no request/);
     await op.close();

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveBatch, Notice } from '../../common/api/contract';
 import { CAUSE_WAIT_MS } from '../../main/core/notices';
-import { callerFor } from '../support/callers';
+import { signedIn } from '../support/callers';
 import { caughtUp, configFor, startTestCore, testHub, tmp, waitFor, type TestCore } from './helpers';
 import { afterAll } from 'vitest';
 
@@ -85,12 +85,12 @@ describe('conflict notices', () => {
     const r = hub.control.createRequest();
     const tc = await startTestCore(configFor(hub.url, dataDir(), { operatorId: 'op-1' }));
     await caughtUp(tc, hub);
-    const sessions = ['window:1', 'window:2'].map((session) => {
-      const caller = callerFor('operator', session);
+    const sessions = await Promise.all(['window:1', 'window:2'].map(async (session) => {
+      const caller = await signedIn(tc.core, 'operator', { session });
       const batches: LiveBatch[] = [];
       const off = tc.core.handlers.subscribe('live', (b) => batches.push(b), caller);
       return { caller, batches, off };
-    });
+    }));
     const [a, b] = sessions;
     const won = await tc.core.handlers.commands.submit({ type: 'request.assign', data: { id: r.id, crewId: 'c1' } }, a.caller);
     const lost = await tc.core.handlers.commands.submit({ type: 'request.assign', data: { id: r.id, crewId: 'c2' } }, b.caller);

@@ -8,7 +8,8 @@ import { startHub, type HubOptions, type RunningHub } from '../../hub/index';
 import { ensureConsoleId, type CoreConfig } from '../../main/core/config';
 import { startCore, type Core } from '../../main/core/index';
 import type { Logger } from '../../main/core/log';
-import { callerFor } from '../support/callers';
+import type { AccountRole } from '../../common/api/contract';
+import { callerFor, signedIn } from '../support/callers';
 import { tempDir } from '../support/temp';
 
 export const DISTRICT = '6';
@@ -62,10 +63,11 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-export async function startTestCore(config: CoreConfig, role: 'operator' | 'wall' = 'operator'): Promise<TestCore> {
+/** A core whose direct calls are made by a wall, or by a workstation session signed in with `role`'s test account. */
+export async function startTestCore(config: CoreConfig, role: AccountRole | 'wall' = 'operator'): Promise<TestCore> {
   const log = memoryLogger();
   const core = await startCore(config, { log });
-  const caller = callerFor(role);
+  const caller = role === 'wall' ? callerFor('wall') : await signedIn(core, role);
   const batches: LiveBatch[] = [];
   const states: LinkState[] = [];
   const unsub = core.handlers.subscribe('live', (b) => batches.push(b), caller);

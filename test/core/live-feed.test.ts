@@ -1,6 +1,6 @@
 // The coalescing of the live subscription and the bookkeeping of snapshot parts.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LiveBatch, RequestView } from '../../common/api/contract';
+import type { LiveBatch, RequestView, Role } from '../../common/api/contract';
 import { LiveFeed, MAX_REQUESTS_PER_BATCH } from '../../main/core/live';
 import { SnapshotCollector } from '../../main/core/sync/snapshot';
 import type { Views } from '../../main/core/views';
@@ -14,15 +14,21 @@ const views = {
   },
   crew: (id: string) => (id === 'c-gone' ? null : { id }),
 } as unknown as Views;
+const sources = { views, district: () => null, categories: () => [], contractors: () => [], link: () => link };
+/** The role each session acts as, as the core's sessions would say (default: an operator signed in). */
+const roles = new Map<string, Role>();
 
 describe('live feed', () => {
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    vi.useRealTimers();
+    roles.clear();
+  });
 
   it('flushes many changes as one batch, and large sets over several bounded batches', () => {
     vi.useFakeTimers();
-    const feed = new LiveFeed({ views, district: () => null, categories: () => [], contractors: () => [], link: () => link }, 150);
+    const feed = new LiveFeed({ ...sources, roleOf: (c) => roles.get(c.session) ?? 'operator' }, 150);
     const got: LiveBatch[] = [];
-    feed.subscribe((b) => got.push(b), callerFor('operator'));
+    feed.subscribe((b) => got.push(b), callerFor());
     const ids = Array.from({ length: MAX_REQUESTS_PER_BATCH * 2 + 10 }, (_, i) => `r${i}`);
     for (const id of ids) feed.touchRequests([id]);
     feed.touchRequests(['gone-1']);
@@ -43,9 +49,9 @@ describe('live feed', () => {
 
   it('a reset drops item deltas and carries the link state', () => {
     vi.useFakeTimers();
-    const feed = new LiveFeed({ views, district: () => null, categories: () => [], contractors: () => [], link: () => link }, 150);
+    const feed = new LiveFeed({ ...sources, roleOf: (c) => roles.get(c.session) ?? 'operator' }, 150);
     const got: LiveBatch[] = [];
-    feed.subscribe((b) => got.push(b), callerFor('operator'));
+    feed.subscribe((b) => got.push(b), callerFor());
     feed.touchRequests(['r1']);
     feed.resetAll();
     vi.advanceTimersByTime(150);
@@ -54,11 +60,12 @@ describe('live feed', () => {
 
   it('tells a command’s notice to the session that sent it only; one no session here sent, to every operator', () => {
     vi.useFakeTimers();
-    const feed = new LiveFeed({ views, district: () => null, categories: () => [], contractors: () => [], link: () => link }, 150);
+    const feed = new LiveFeed({ ...sources, roleOf: (c) => roles.get(c.session) ?? 'operator' }, 150);
     const got = new Map<string, LiveBatch[]>();
     const subscribe = (role: 'operator' | 'wall', session: string) => {
       got.set(session, []);
-      return feed.subscribe((b) => got.get(session)!.push(b), callerFor(role, session));
+      roles.set(session, role);
+      return feed.subscribe((b) => got.get(session)!.push(b), callerFor(role === 'wall' ? 'wall' : 'workstation', session));
     };
     subscribe('operator', 'ws:1');
     const closeSecond = subscribe('operator', 'ws:2');
@@ -79,6 +86,22 @@ describe('live feed', () => {
     feed.notice(failed('from-closed'), 'ws:2');
     vi.advanceTimersByTime(150);
     expect(told()).toEqual({ 'ws:1': ['from-1', 'from-cli', 'from-closed'], 'ws:2': ['from-2', 'from-cli'], 'ws:3': [] });
+  });
+
+  it('sends nothing to a session while its screen is locked or signed out, and again once someone signs in', () => {
+    vi.useFakeTimers();
+    const feed = new LiveFeed({ ...sources, roleOf: (c) => roles.get(c.session) ?? 'operator' }, 150);
+    const got: LiveBatch[] = [];
+    feed.subscribe((b) => got.push(b), callerFor('workstation', 'ws:9'));
+    roles.set('ws:9', 'signed_out');
+    feed.touchRequests(['r1']);
+    feed.notice({ kind: 'command_applied', commandId: 'c1', type: 'request.acknowledge', targetId: 'r1' }, 'ws:9');
+    vi.advanceTimersByTime(150);
+    expect(got).toEqual([]);
+    roles.set('ws:9', 'operator');
+    feed.touchRequests(['r2']);
+    vi.advanceTimersByTime(150);
+    expect(got.map((b) => [b.requests.map((r) => r.id), b.notices])).toEqual([[['r2'], []]]);
   });
 });
 

@@ -46,7 +46,7 @@ beforeEach(async () => {
   shell = await startWebShell({
     handlers: fixtureHandlers(),
     staticDir: files.dir,
-    credentials: [{ role: 'operator', token: TOKEN }],
+    credentials: [{ access: 'workstation', token: TOKEN }],
     log: (line) => log.push(line),
   });
 });

@@ -23,8 +23,8 @@ beforeAll(async () => {
     handlers: fixtureHandlers(),
     staticDir: files.dir,
     credentials: [
-      { role: 'operator', token: OPERATOR_TOKEN },
-      { role: 'wall', token: WALL_TOKEN },
+      { access: 'workstation', token: OPERATOR_TOKEN },
+      { access: 'wall', token: WALL_TOKEN },
     ],
     codeTtlMs: CODE_TTL_MS,
     log: (line) => log.push(line),
@@ -41,20 +41,20 @@ const target = (url: string) => {
   return u.pathname + u.search;
 };
 
-/** The role the shell gives a WebSocket opened with `cookie`, from its bootstrap. */
-async function roleOf(cookie: string): Promise<unknown> {
+/** What the shell's credential opened for a WebSocket opened with `cookie`, from its session. */
+async function accessOf(cookie: string): Promise<unknown> {
   const socket = new ApiSocket(shell.port, cookie);
   sockets.push(socket);
   await socket.open();
-  socket.send({ t: 'call', id: 1, call: { kind: 'query', name: 'bootstrap', input: {} } });
-  const boot = (await socket.next(resultFor(1))).result;
-  return boot.ok ? (boot.value as { role: unknown }).role : boot;
+  socket.send({ t: 'call', id: 1, call: { kind: 'query', name: 'session', input: {} } });
+  const session = (await socket.next(resultFor(1))).result;
+  return session.ok ? (session.value as { access: unknown }).access : session;
 }
 
 describe('one-time codes', () => {
-  it('a code is good once, gives its credential’s role, and leaves the address bar at /', async () => {
-    for (const [role, token] of [['operator', OPERATOR_TOKEN], ['wall', WALL_TOKEN]] as const) {
-      const url = shell.oneTimeUrl(role);
+  it('a code is good once, gives its credential’s access, and leaves the address bar at /', async () => {
+    for (const [access, token] of [['workstation', OPERATOR_TOKEN], ['wall', WALL_TOKEN]] as const) {
+      const url = shell.oneTimeUrl(access);
       expect(url).toMatch(new RegExp(`^${shell.origin}/\\?code=[\\w-]{43}$`));
       expect(url).not.toContain(token);
 
@@ -64,7 +64,7 @@ describe('one-time codes', () => {
       expect(first.headers['set-cookie']![0]).toMatch(/HttpOnly; SameSite=Strict/);
       const cookie = cookieOf(first);
       expect((await rawGet(shell.port, '/', { cookie })).body.toString()).toContain('<title>137</title>');
-      expect(await roleOf(cookie)).toBe(role);
+      expect(await accessOf(cookie)).toBe(access);
 
       const again = await rawGet(shell.port, target(url));
       expect(again.status).toBe(403);
@@ -74,15 +74,15 @@ describe('one-time codes', () => {
   });
 
   it('an unused code expires; only a GET spends one; a wrong one is refused', async () => {
-    const stale = shell.oneTimeUrl('operator');
-    const fresh = shell.oneTimeUrl('operator');
+    const stale = shell.oneTimeUrl('workstation');
+    const fresh = shell.oneTimeUrl('workstation');
     expect((await rawGet(shell.port, target(fresh), {}, 'HEAD')).status).toBe(405);
     const issued = Date.now();
     await new Promise((r) => setTimeout(r, CODE_TTL_MS + 100));
     expect(Date.now() - issued).toBeGreaterThan(CODE_TTL_MS);
     expect((await rawGet(shell.port, target(stale))).status).toBe(403);
 
-    const late = shell.oneTimeUrl('operator');
+    const late = shell.oneTimeUrl('workstation');
     expect((await rawGet(shell.port, target(late), {}, 'HEAD')).status).toBe(405);
     expect((await rawGet(shell.port, target(late))).status).toBe(303); // the HEAD did not spend it
     for (const code of ['', 'x', OPERATOR_TOKEN, 'é'.repeat(43)]) {
@@ -106,7 +106,7 @@ describe('one-time codes', () => {
     // What a local user copies from /proc/PID/cmdline after Chromium started: already spent.
     const opened = await rawGet(shell.port, target(app));
     expect(opened.status).toBe(303);
-    expect(await roleOf(cookieOf(opened))).toBe('operator');
+    expect(await accessOf(cookieOf(opened))).toBe('workstation');
     expect((await rawGet(shell.port, target(app))).status).toBe(403);
   });
 });

@@ -19,9 +19,9 @@ async function open(): Promise<ApiSocket> {
   return socket;
 }
 
-async function start(role: 'operator' | 'wall' = 'operator'): Promise<void> {
+async function start(access: 'workstation' | 'wall' = 'workstation'): Promise<void> {
   handlers = fixtureHandlers();
-  shell = await startWebShell({ handlers, staticDir: files.dir, credentials: [{ role }], log: (line) => log.push(line) });
+  shell = await startWebShell({ handlers, staticDir: files.dir, credentials: [{ access }], log: (line) => log.push(line) });
 }
 
 beforeEach(async () => {
@@ -153,11 +153,11 @@ describe('web shell API socket', () => {
     expect((await s.next(resultFor(2))).result.ok).toBe(true);
   });
 
-  it('gives each connection the role of the token it came with: one shell, an operator and a wall', async () => {
+  it('gives each connection the access of the token it came with: one shell, a workstation and a wall', async () => {
     await shell.close();
     handlers = fixtureHandlers();
-    shell = await startWebShell({ handlers, staticDir: files.dir, credentials: [{ role: 'operator' }, { role: 'wall' }], log: (l) => log.push(l) });
-    expect(shell.urls.operator).toBe(shell.url);
+    shell = await startWebShell({ handlers, staticDir: files.dir, credentials: [{ access: 'workstation' }, { access: 'wall' }], log: (l) => log.push(l) });
+    expect(shell.urls.workstation).toBe(shell.url);
     expect(shell.urls.wall).not.toBe(shell.url);
     const connect = async (url: string) => {
       const socket = new ApiSocket(shell.port, cookieOf(await rawGet(shell.port, `/?token=${new URL(url).searchParams.get('token')}`)));
@@ -165,7 +165,7 @@ describe('web shell API socket', () => {
       await socket.open();
       return socket;
     };
-    const [operator, wall] = [await connect(shell.urls.operator!), await connect(shell.urls.wall!)];
+    const [operator, wall] = [await connect(shell.urls.workstation!), await connect(shell.urls.wall!)];
     const submit = { kind: 'command', name: 'submit', input: { type: 'request.acknowledge', data: { id: 'r-1' } } };
     wall.send({ t: 'call', id: 1, call: submit });
     operator.send({ t: 'call', id: 1, call: submit });
@@ -175,7 +175,7 @@ describe('web shell API socket', () => {
     for (const [socket, role, personalData] of [[operator, 'operator', true], [wall, 'wall', false]] as const) {
       socket.send({ t: 'call', id: 2, call: { kind: 'query', name: 'bootstrap', input: {} } });
       const boot = (await socket.next(resultFor(2))).result;
-      expect(boot).toMatchObject({ ok: true, value: { role, permissions: { commands: personalData, personalData } } });
+      expect(boot).toMatchObject({ ok: true, value: { role, permissions: { commands: personalData, personalData, supervise: false } } });
     }
   });
 });

@@ -2,7 +2,8 @@
 // acknowledges one, and a `live` subscription that coalesces changes into one batch per tick the
 // way the core does. Lets the transports be tested without waiting for the core.
 import { ApiError, type ApiHandlers, type SubscriptionPayload } from '../../common/api/rpc';
-import { liveBatch, type Bootstrap, type LiveBatch, type RequestView } from '../../common/api/contract';
+import { liveBatch, type Bootstrap, type LiveBatch, type RequestView, type Role, type SessionState } from '../../common/api/contract';
+import type { Caller } from '../../common/api/rpc';
 import { permissions, withPolicy } from '../../main/core/policy';
 import { liveLink } from '../support/live-link';
 
@@ -42,6 +43,26 @@ export function request(id: string, description = 'چاله در خیابان ز
 }
 
 
+const roleOf = (caller: Caller): Role => (caller.access === 'wall' ? 'wall' : 'operator');
+
+function session(caller: Caller): SessionState {
+  const role = roleOf(caller);
+  return {
+    role,
+    access: caller.access,
+    account: role === 'operator' ? { username: 'op-test', displayName: 'op-test', role } : null,
+    locked: false,
+    permissions: permissions(role),
+    idleLockMinutes: 15,
+    workstation: 'fixture',
+    auditBroken: null,
+  };
+}
+
+const notServed = (): never => {
+  throw new ApiError('unavailable', 'not served by the transports’ fixture');
+};
+
 export function fixtureHandlers(flushMs = 20): FixtureHandlers {
   const requests = new Map(['r-1', 'r-2', 'r-3'].map((id) => [id, request(id)]));
   const listeners = new Set<(batch: Live) => void>();
@@ -63,10 +84,11 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
   // Behind the core's own policy: the shell's callers are refused what the core would refuse them.
   const handlers: ApiHandlers = withPolicy({
     queries: {
+      session: (_input, caller) => session(caller),
       bootstrap(_input, caller): Bootstrap {
         return {
-          role: caller.role,
-          permissions: permissions(caller),
+          role: roleOf(caller),
+          permissions: permissions(roleOf(caller)),
           operatorId: 'op-test',
           district: null,
           categories: [],
@@ -80,7 +102,7 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
       requestDetail({ id }) {
         const found = requests.get(id);
         if (!found) throw new ApiError('not_found', `no request ${id}`);
-        return { request: found, citizen: null, timeline: [], duplicates: [] };
+        return { request: found, timeline: [], duplicates: [] };
       },
       crewTrail({ crewId }) {
         return { crewId, points: [] };
@@ -94,8 +116,23 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
       search() {
         return { hits: [] };
       },
+      accounts: notServed,
+      audit: notServed,
+      handoverNotes: notServed,
+      handoverPending: notServed,
     },
     commands: {
+      signIn: notServed,
+      signOut: notServed,
+      lock: notServed,
+      activity: () => ({ ok: true as const }),
+      showContact: notServed,
+      accountCreate: notServed,
+      accountDisable: notServed,
+      accountResetPassword: notServed,
+      auditExport: notServed,
+      handoverWrite: notServed,
+      handoverAcknowledge: notServed,
       submit(command) {
         if (command.type !== 'request.acknowledge') throw new ApiError('invalid_input', 'fixture only acknowledges');
         const found = requests.get(command.data.id);
@@ -110,12 +147,14 @@ export function fixtureHandlers(flushMs = 20): FixtureHandlers {
       },
     },
     subscribe(name, listener) {
+      // A fixture session never changes: nothing to tell its followers.
+      if (name === 'session') return () => {};
       if (name !== 'live') throw new ApiError('bad_call', `no subscription ${name}`);
       const l = listener as (batch: Live) => void;
       listeners.add(l);
       return () => listeners.delete(l);
     },
-  });
+  }, roleOf);
   return {
     ...handlers,
     push: (batch) => emit(liveBatch(batch)),

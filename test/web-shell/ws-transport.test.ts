@@ -131,7 +131,7 @@ describe('renderer WebSocket transport', () => {
     expect(down).toMatchObject({ code: 'unavailable' });
 
     const handlers = fixtureHandlers();
-    shell = await startWebShell({ handlers, staticDir, port, credentials: [{ role: 'operator', token }], log: () => {} });
+    shell = await startWebShell({ handlers, staticDir, port, credentials: [{ access: 'workstation', token }], log: () => {} });
     await page.waitForFunction(() => (window as unknown as PageWindow).batches.some((b) => b.reset === true), undefined, { timeout: 15_000 });
     await expect.poll(() => handlers.listenerCount()).toBe(1);
     const boot = await page.evaluate(() => (window as unknown as PageWindow).client.query('bootstrap', {}));
