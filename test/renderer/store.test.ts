@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LiveBatch } from '../../common/api/contract';
 import { connectStore, disconnectStore, onLiveBatch, useConsole, type ConsoleState } from '../../renderer/src/state/store';
-import { ACTIVITY_EVERY_MS } from '../../renderer/src/state/slices/session';
+import { ACTIVITY_EVERY_MS, activityEveryMs } from '../../renderer/src/state/slices/session';
 import { createFakeCore, FAKE_ACCOUNTS, FAKE_PASSWORD } from './harness/fakeCore';
 
 afterEach(() => disconnectStore());
@@ -248,5 +248,11 @@ describe('store: the session', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('tells a short idle lock of activity often enough to hold it off', () => {
+    expect(activityEveryMs(15)).toBe(30_000);
+    expect(activityEveryMs(2)).toBe(30_000);
+    expect(activityEveryMs(0.1)).toBe(1500); // 6 s: four times within it
   });
 });

@@ -10,8 +10,12 @@ import type { ConsoleState } from '../store';
 import { emptyData } from './data';
 import { NO_SELECTION, viewFor } from './ui';
 
-/** At most one `activity` call this often: the core's idle lock counts minutes, not keystrokes. */
+/**
+ * At most one `activity` call this often: the core's idle lock counts minutes, not keystrokes. A
+ * lock set shorter than two minutes (tests, demos) is told four times within its time instead.
+ */
 export const ACTIVITY_EVERY_MS = 30_000;
+export const activityEveryMs = (idleLockMinutes: number): number => Math.min(ACTIVITY_EVERY_MS, (idleLockMinutes * 60_000) / 4);
 
 const NO_PERMISSIONS = { commands: false, personalData: false, supervise: false } as const;
 
@@ -25,7 +29,7 @@ export interface SessionSlice {
   signIn(username: string, password: string): Promise<SignInOutcome>;
   signOut(): Promise<void>;
   lock(): Promise<void>;
-  /** A keystroke or a click at this screen: tells the core, at most once per ACTIVITY_EVERY_MS. */
+  /** A keystroke or a click at this screen: tells the core, at most once per `activityEveryMs`. */
   activity(): void;
   /** Drops the session and all it brought (the store stops following the core). */
   forgetSession(): void;
@@ -88,7 +92,7 @@ export const createSessionSlice: StateCreator<ConsoleState, [], [], SessionSlice
       const s = get().session;
       if (!s?.account || s.role === 'signed_out') return;
       const now = Date.now();
-      if (now - activitySentAt < ACTIVITY_EVERY_MS) return;
+      if (now - activitySentAt < activityEveryMs(s.idleLockMinutes)) return;
       activitySentAt = now;
       get()
         .command('activity', {})
