@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { localDigits } from '../../renderer/src/i18n/format';
-import { launchChromium, openLive } from '../support/browser';
+import { launchChromium, signInByScript } from '../support/browser';
 import type { Caller } from '../../common/api/rpc';
 import { signedIn } from '../support/callers';
 import { startStack, type Stack } from '../support/stack';
@@ -52,8 +52,17 @@ const acknowledged = (requestId: string) =>
 const SITE = { lon: 52.49, lat: 29.65 };
 const urgentTree = () => stack.hub.control.createRequest({ priority: 'urgent', category: 'fallen_tree', location: SITE, address: 'بلوار چمران، کوچهٔ ۱۲' });
 
+/**
+ * Signed in by the page's own script, not by keys (signInByScript), so that its sound still waits
+ * for a key. Nothing of the test runs in the page until the operator view has made its audio, as
+ * Playwright's every evaluate counts as a user gesture: it waits, without touching the page, for
+ * the map's worker that the view asks for in the same commit.
+ */
 async function openConsole(p: Page): Promise<void> {
-  await openLive(p, `${stack.shell.url}&testHooks`);
+  const mounted = p.waitForRequest(/maplibre-gl-worker/, { timeout: 60_000 });
+  await p.goto(`${stack.shell.url}&testHooks`);
+  await mounted;
+  await p.waitForSelector('[data-testid="link-status"][data-state="live"]', { timeout: 60_000 });
 }
 
 beforeAll(async () => {
@@ -62,6 +71,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   keys = await page.context().newCDPSession(page);
+  await signInByScript(page, 'op-1');
   await openConsole(page);
 }, 120_000);
 
@@ -95,6 +105,7 @@ describe('alerts and keys end to end', { timeout: 120_000 }, () => {
       document.hasFocus = () => false;
     });
     const other = await context.newPage();
+    await signInByScript(other, 'op-1');
     const otherKeys = await context.newCDPSession(other);
     try {
       await openConsole(other);

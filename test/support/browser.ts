@@ -39,7 +39,32 @@ export async function signIn(page: Page, username: string, password = TEST_PASSW
   await form.getByLabel(either((t) => t.password)).press('Enter');
 }
 
-/** Goes to a console's page, signs in as `as`, and waits until its link to the hub is live (a loaded box may take a while). */
+/**
+ * Has the page's own script sign in as soon as the form shows, on every load of `page` from now
+ * on: no key, click or evaluate from the test (CDP's evaluate counts as a user gesture), so the
+ * browser's autoplay policy still holds the page's sound until a key or a click — as after a
+ * password manager filled and sent the form. The form's fields are uncontrolled, read on submit.
+ */
+export async function signInByScript(page: Page, username: string, password = TEST_PASSWORD): Promise<void> {
+  await page.addInitScript(
+    ({ username, password }) => {
+      const tryIt = () => {
+        const form = document.querySelector<HTMLFormElement>('form.signin__form');
+        const [user, pass] = [form?.querySelector<HTMLInputElement>('input[autocomplete="username"]'), form?.querySelector<HTMLInputElement>('input[type="password"]')];
+        if (!form || !user || !pass) return false;
+        user.value = username;
+        pass.value = password;
+        form.requestSubmit();
+        return true;
+      };
+      const watch = new MutationObserver(() => tryIt() && watch.disconnect());
+      document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true }));
+    },
+    { username, password },
+  );
+}
+
+/** Goes to a console's page, signs in as `as` through the form, and waits until its link to the hub is live (a loaded box may take a while). */
 export async function openLive(page: Page, url: string, as = 'op-1'): Promise<Page> {
   await page.goto(url);
   await signIn(page, as);
