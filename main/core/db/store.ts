@@ -8,6 +8,7 @@
 // ./migrations (listed last in ./migrations/index.ts). Reads alias columns to fields through a
 // Table (./table); a table holding hub-derived state also joins HUB_TABLES (./staging).
 import type Database from 'better-sqlite3';
+import { AccountStore } from './accounts';
 import { Connection } from './connection';
 import { CrewStore } from './crews';
 import { DuplicateStore } from './duplicates';
@@ -27,6 +28,7 @@ export type { ContractorRow } from './reference';
 export const DB_FILE_NAME = 'console137.db';
 
 export class Store {
+  readonly accounts: AccountStore;
   readonly events: EventStore;
   readonly outbox: OutboxStore;
   readonly requests: RequestStore;
@@ -36,6 +38,7 @@ export class Store {
   readonly search: SearchStore;
 
   private constructor(private readonly c: Connection) {
+    this.accounts = new AccountStore(c);
     this.events = new EventStore(c);
     this.outbox = new OutboxStore(c);
     this.search = new SearchStore(c);
