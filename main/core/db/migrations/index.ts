@@ -9,6 +9,7 @@ import { eventIdsTable } from './0005-event-ids';
 import { requestSearchTables } from './0006-request-search';
 import { duplicatesTable } from './0007-duplicates';
 import { eventsByOperatorIndex } from './0008-events-by-operator';
+import { auditTables } from './0010-audit';
 
 export const MIGRATIONS: readonly string[] = [initialSchema, outboxTable, crewPositionsTable, eventsByRequestIndex, eventIdsTable,
-  requestSearchTables, duplicatesTable, eventsByOperatorIndex];
+  requestSearchTables, duplicatesTable, eventsByOperatorIndex, auditTables];
