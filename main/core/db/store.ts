@@ -1,7 +1,8 @@
 // The data layer's one entry point; every SQL statement of the core lives under main/core/db.
 // A Store is one connection (./connection: opening, the statement cache, the two kinds of
 // transaction) plus one typed object per area of the schema, each in its own module holding its
-// tables' SQL and row types: events, outbox, requests, duplicates, crews, reference, search, audit.
+// tables' SQL and row types: events, outbox, requests, duplicates, crews, reference, search,
+// audit, handover.
 //
 // Growing it: a new area (accounts, audit, search, summaries…) is a new module here with its
 // class over the Connection, a field below, and its tables in the next numbered file under
@@ -13,6 +14,7 @@ import { Connection } from './connection';
 import { CrewStore } from './crews';
 import { DuplicateStore } from './duplicates';
 import { EventStore } from './events';
+import { HandoverStore } from './handover';
 import { OutboxStore } from './outbox';
 import { ReferenceStore } from './reference';
 import { RequestStore } from './requests';
@@ -23,6 +25,7 @@ export type { AuditFilter, AuditHead, NewAuditRow } from './audit';
 export type { FixRow } from './crews';
 export type { DuplicatePair, OriginalMatch } from './duplicates';
 export type { Meta, StoredEvent } from './events';
+export type { HandoverRow } from './handover';
 export type { NewOutboxRow, OutboxRow, OutboxState } from './outbox';
 export type { ContractorRow } from './reference';
 
@@ -37,6 +40,7 @@ export class Store {
   readonly reference: ReferenceStore;
   readonly search: SearchStore;
   readonly audit: AuditStore;
+  readonly handover: HandoverStore;
 
   private constructor(private readonly c: Connection) {
     this.events = new EventStore(c);
@@ -47,6 +51,7 @@ export class Store {
     this.crews = new CrewStore(c, this.search);
     this.reference = new ReferenceStore(c);
     this.audit = new AuditStore(c);
+    this.handover = new HandoverStore(c);
   }
 
   /** Open (creating if needed) for writing: WAL, synchronous=FULL, migrated to the latest schema. */
