@@ -10,8 +10,8 @@ import { requestSearchTables } from './0006-request-search';
 import { duplicatesTable } from './0007-duplicates';
 import { eventsByOperatorIndex } from './0008-events-by-operator';
 import { accountsTables } from './0009-accounts';
+import { auditTables } from './0010-audit';
 import { handoverNotesTable } from './0011-handover';
 
-// 10 (the audit trail) is being added in parallel: 11 sits after 9 until it lands.
 export const MIGRATIONS: readonly string[] = [initialSchema, outboxTable, crewPositionsTable, eventsByRequestIndex, eventIdsTable,
-  requestSearchTables, duplicatesTable, eventsByOperatorIndex, accountsTables, handoverNotesTable];
+  requestSearchTables, duplicatesTable, eventsByOperatorIndex, accountsTables, auditTables, handoverNotesTable];
