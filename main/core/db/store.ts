@@ -2,13 +2,14 @@
 // A Store is one connection (./connection: opening, the statement cache, the two kinds of
 // transaction) plus one typed object per area of the schema, each in its own module holding its
 // tables' SQL and row types: events, outbox, requests, duplicates, crews, reference, search,
-// handover.
+// audit, handover.
 //
 // Growing it: a new area (accounts, audit, search, summaries…) is a new module here with its
 // class over the Connection, a field below, and its tables in the next numbered file under
 // ./migrations (listed last in ./migrations/index.ts). Reads alias columns to fields through a
 // Table (./table); a table holding hub-derived state also joins HUB_TABLES (./staging).
 import type Database from 'better-sqlite3';
+import { AuditStore } from './audit';
 import { Connection } from './connection';
 import { CrewStore } from './crews';
 import { DuplicateStore } from './duplicates';
@@ -20,6 +21,7 @@ import { RequestStore } from './requests';
 import { SearchStore } from './search';
 import { adoptStaging, clearHubState, createStaging } from './staging';
 
+export type { AuditFilter, AuditHead, NewAuditRow } from './audit';
 export type { FixRow } from './crews';
 export type { DuplicatePair, OriginalMatch } from './duplicates';
 export type { Meta, StoredEvent } from './events';
@@ -37,6 +39,7 @@ export class Store {
   readonly crews: CrewStore;
   readonly reference: ReferenceStore;
   readonly search: SearchStore;
+  readonly audit: AuditStore;
   readonly handover: HandoverStore;
 
   private constructor(private readonly c: Connection) {
@@ -47,6 +50,7 @@ export class Store {
     this.duplicates = new DuplicateStore(c);
     this.crews = new CrewStore(c, this.search);
     this.reference = new ReferenceStore(c);
+    this.audit = new AuditStore(c);
     this.handover = new HandoverStore(c);
   }
 
