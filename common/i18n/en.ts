@@ -8,6 +8,7 @@ import { helpText } from './sections/help';
 import { walkinText } from './sections/walkin';
 import { noticesText } from './sections/notices';
 import { searchText } from './sections/search';
+import { signinText } from './sections/signin';
 
 export const en: Dict = {
   app: {
@@ -227,6 +228,7 @@ export const en: Dict = {
   duplicates: duplicatesText.en,
   notices: noticesText.en,
   search: searchText.en,
+  signin: signinText.en,
   menu: {
     file: 'File',
     print: 'Print current view…',

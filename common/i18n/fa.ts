@@ -9,6 +9,7 @@ import { duplicatesText } from './sections/duplicates';
 import { walkinText } from './sections/walkin';
 import { noticesText } from './sections/notices';
 import { searchText } from './sections/search';
+import { signinText } from './sections/signin';
 
 export const fa = {
   app: {
@@ -228,6 +229,7 @@ export const fa = {
   duplicates: duplicatesText.fa,
   notices: noticesText.fa,
   search: searchText.fa,
+  signin: signinText.fa,
   menu: {
     file: 'پرونده',
     print: 'چاپ نمای کنونی…',

@@ -6,10 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { localDigits } from '../../renderer/src/i18n/format';
 import { launchChromium, openLive } from '../support/browser';
-import { callerFor } from '../support/callers';
+import type { Caller } from '../../common/api/rpc';
+import { signedIn } from '../support/callers';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
+/** A session of the console signed in as op-1, for the test's own direct calls to the core. */
+let operator: Caller;
 let browser: Browser;
 let page: Page;
 let keys: CDPSession;
@@ -55,6 +58,7 @@ async function openConsole(p: Page): Promise<void> {
 
 beforeAll(async () => {
   stack = await startStack();
+  operator = await signedIn(stack.core, 'operator');
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   keys = await page.context().newCDPSession(page);
@@ -166,14 +170,14 @@ describe('alerts and keys end to end', { timeout: 120_000 }, () => {
       control.upsertCrew({ id, name, contractorId: 'ctr-green', categories: ['fallen_tree'] }, 'available');
     }
     const fixed = async () =>
-      (await stack.core.handlers.queries.bootstrap({}, callerFor('operator'))).crews.filter((c) => c.id.startsWith('crew-green')).length;
+      (await stack.core.handlers.queries.bootstrap({}, operator)).crews.filter((c) => c.id.startsWith('crew-green')).length;
     await expect.poll(fixed, { timeout: 10_000 }).toBe(2);
     control.pushFixes([
       { crewId: 'crew-green-near', lon: SITE.lon + 0.004, lat: SITE.lat, heading: 0 },
       { crewId: 'crew-green-far', lon: SITE.lon + 0.03, lat: SITE.lat, heading: 0 },
     ]);
     const fixesIn = async () =>
-      (await stack.core.handlers.queries.bootstrap({}, callerFor('operator'))).crews.filter((c) => c.id.startsWith('crew-green') && c.fix).length;
+      (await stack.core.handlers.queries.bootstrap({}, operator)).crews.filter((c) => c.id.startsWith('crew-green') && c.fix).length;
     await expect.poll(fixesIn, { timeout: 10_000 }).toBe(2);
 
     const r = urgentTree();
@@ -187,7 +191,7 @@ describe('alerts and keys end to end', { timeout: 120_000 }, () => {
     expect(await first.getAttribute('aria-selected')).toBe('true');
     await press(keys, 'Enter');
     await expect.poll(() => assigned(r.id)?.data, { timeout: 15_000 }).toMatchObject({ id: r.id, crewId: 'crew-green-near' });
-    expect(assigned(r.id)?.actor).toMatchObject({ kind: 'operator', id: 'op-test' });
+    expect(assigned(r.id)?.actor).toMatchObject({ kind: 'operator', id: 'op-1' }); // the account signed in on the page
     expect(keysSent).toBeLessThanOrEqual(4);
     // The picker closed and gave the keys back to the request's details, not to the page.
     await page.getByTestId('crew-picker').waitFor({ state: 'detached', timeout: 10_000 });

@@ -3,15 +3,19 @@
 // another one covers), and the click must set the request on site at the hub.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { callerFor } from '../support/callers';
+import { launchChromium, openLive } from '../support/browser';
+import type { Caller } from '../../common/api/rpc';
+import { signedIn } from '../support/callers';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
+/** A session of the console signed in as op-1, for the test's own direct calls to the core. */
+let operator: Caller;
 let browser: Browser;
 
 beforeAll(async () => {
-  stack = await startStack({}, 'op-1');
+  stack = await startStack();
+  operator = await signedIn(stack.core, 'operator');
   browser = await launchChromium();
 }, 90_000);
 
@@ -29,12 +33,11 @@ describe('the arrival offer over the no-basemap hint', { timeout: 120_000 }, () 
       control.upsertCrew({ id: crewId, name: 'اکیپ آسفالت — زارعی', contractorId: 'ctr-arrive', categories: ['pothole'] }, 'available');
       const request = control.createRequest({ category: 'pothole', location: { lon: 52.49, lat: 29.645 } });
       const page = await browser.newPage({ viewport: { width, height } });
-      await page.goto(stack.shell.url);
-      await page.waitForSelector('[data-testid="link-status"][data-state="live"]', { timeout: 30_000 });
+      await openLive(page, stack.shell.url);
       await page.getByTestId('basemap-hint').waitFor();
-      const view = async () => (await stack.core.handlers.queries.bootstrap({}, callerFor('operator'))).requests.find((r) => r.id === request.id);
+      const view = async () => (await stack.core.handlers.queries.bootstrap({}, operator)).requests.find((r) => r.id === request.id);
       await expect.poll(async () => (await view())?.status, { timeout: 15_000 }).toBe('new');
-      await stack.core.handlers.commands.submit({ type: 'request.assign', data: { id: request.id, crewId } }, callerFor('operator'));
+      await stack.core.handlers.commands.submit({ type: 'request.assign', data: { id: request.id, crewId } }, operator);
       await expect.poll(async () => (await view())?.pendingCommands, { timeout: 15_000 }).toBe(0);
       control.pushFixes([{ crewId, lon: 52.4901, lat: 29.6451 }]);
       const offer = page.locator(`[data-testid="arrival-offer"][data-request-id="${request.id}"]`);

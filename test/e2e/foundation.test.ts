@@ -3,15 +3,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openLive } from '../support/browser';
-import { callerFor } from '../support/callers';
+import type { Caller } from '../../common/api/rpc';
+import { signedIn } from '../support/callers';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
+/** A session of the console signed in as op-1, for the test's own direct calls to the core. */
+let operator: Caller;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
   stack = await startStack();
+  operator = await signedIn(stack.core, 'operator');
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   // testHooks exposes the MapLibre instance so the test can ask what was actually drawn.
@@ -77,7 +81,7 @@ describe('the console end to end', () => {
     const control = stack.hub.control;
     control.upsertCrew({ id: 'crew-e2e', name: 'اکیپ آزمون', contractorId: 'ctr-e2e', categories: [] }, 'available');
     // §4: a fix for a crew the console does not know yet is ignored, so let the event land first.
-    const known = async () => (await stack.core.handlers.queries.bootstrap({}, callerFor('operator'))).crews.some((c) => c.id === 'crew-e2e');
+    const known = async () => (await stack.core.handlers.queries.bootstrap({}, operator)).crews.some((c) => c.id === 'crew-e2e');
     await expect.poll(known, { timeout: 5_000 }).toBe(true);
     control.pushFixes([{ crewId: 'crew-e2e', lon: 52.48, lat: 29.64, heading: 90 }]);
     await expect.poll(() => crewOnMap(page, 'crew-e2e'), { timeout: 10_000 }).toMatchObject({ lon: expect.closeTo(52.48, 4) });

@@ -1,11 +1,11 @@
 // The queue end to end (reference hub → core → web shell → renderer in Chromium), in Persian and
 // English: urgency order and colours from deadlines the hub set, filter counts, "only mine" after
 // acting on a request, "only what the map shows", the closed-today tab, and filters remembered
-// across a reload.
+// across a reload, per account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { NewRequest } from '../../common/protocol/hub-protocol';
-import { launchChromium, openLive } from '../support/browser';
+import { launchChromium, openLive, reloadLive } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -129,11 +129,13 @@ describe('the queue', () => {
     await expect.poll(() => rows(page).count()).toBe(5);
   });
 
-  it('remembers the filters across a reload', async () => {
+  it('remembers the filters across a reload, for the account that set them', async () => {
     await page.getByRole('combobox', { name: 'موضوع' }).selectOption('fallen_tree');
     await page.locator('body').press('KeyL');
-    await page.reload();
-    await page.waitForSelector('[data-testid="link-status"][data-state="live"]', { timeout: 60_000 });
+    await reloadLive(page, 'op-2'); // another operator at this workstation: their own filters
+    expect(await page.getByTestId('filter-category').inputValue()).toBe('');
+    expect(await page.getByTestId('queue-tab-closedToday').getAttribute('aria-selected')).toBe('false');
+    await reloadLive(page);
     await expect.poll(() => page.getByTestId('filter-category').inputValue(), { timeout: 30_000 }).toBe('fallen_tree');
     expect(await page.getByTestId('queue-tab-closedToday').getAttribute('aria-selected')).toBe('true');
     expect(await rows(page).count()).toBe(0);

@@ -1,12 +1,12 @@
-// Two operators race to assign the same request: two consoles (two cores, op-1 and op-2, each
-// with its web shell) on ONE reference hub, in two browser contexts — op-1's in Persian, op-2's
-// in English. The loser's toast names the winner, its deed and crew, from the event log, in the
+// Two operators race to assign the same request: two consoles (two cores, each with its web
+// shell; op-1 signed in on one, op-2 on the other) on ONE reference hub, in two browser contexts
+// — op-1's in Persian, op-2's in English. The loser's toast names the winner, its deed and crew, from the event log, in the
 // loser's language; the winner's window shows no refusal. Then two windows of one console race:
 // only the one whose command lost is told.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { NewRequest } from '../../common/protocol/hub-protocol';
-import { launchChromium } from '../support/browser';
+import { launchChromium, openLive } from '../support/browser';
 import { startConsole, startStack, type Console, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -25,8 +25,8 @@ const CREWS = [
 const crewName = (id: string) => CREWS.find(([c]) => c === id)![1];
 
 beforeAll(async () => {
-  stack = await startStack({}, 'op-1');
-  second = await startConsole(stack.hub, 'op-2');
+  stack = await startStack();
+  second = await startConsole(stack.hub);
   const control = stack.hub.control;
   control.upsertContractor({ id: 'ctr-race', name: 'پیمانکار آسفالت', categories: ['pothole'] });
   for (const [id, name] of CREWS) control.upsertCrew({ id, name, contractorId: 'ctr-race', categories: ['pothole'] }, 'available');
@@ -40,14 +40,11 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function open(url: string, locale: 'fa' | 'en'): Promise<Page> {
+async function open(url: string, locale: 'fa' | 'en', as: 'op-1' | 'op-2'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   contexts.push(context);
   await context.addInitScript((l) => localStorage.setItem('console137.locale', l), locale);
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForSelector('[data-testid="link-status"][data-state="live"]', { timeout: 30_000 });
-  return page;
+  return openLive(await context.newPage(), url, as);
 }
 
 /** A new request at the hub, selected in each page, each with the crew picker open. */
@@ -103,8 +100,8 @@ describe('two operators racing on one request', { timeout: 120_000 }, () => {
   let en: Page; // op-2's console, in English
 
   it('a true race: whoever loses is told who won, in their language', async () => {
-    fa = await open(stack.shell.url, 'fa');
-    en = await open(second.shell.url, 'en');
+    fa = await open(stack.shell.url, 'fa', 'op-1');
+    en = await open(second.shell.url, 'en', 'op-2');
     const request = await readyToAssign([fa, en]);
     await Promise.all([fa.keyboard.press('Enter'), en.keyboard.press('Enter')]);
     const { operatorId, crewId } = winnerOf(request.id);
@@ -131,7 +128,7 @@ describe('two operators racing on one request', { timeout: 120_000 }, () => {
   });
 
   it('two windows of one console: only the window whose command lost is told', async () => {
-    const other = await open(stack.shell.url, 'fa'); // a second window of op-1's console
+    const other = await open(stack.shell.url, 'fa', 'op-1'); // a second window of op-1's console
     const request = await readyToAssign([fa, other]);
     // At once: each window's view still shows the request unassigned when it sends.
     await Promise.all([fa.keyboard.press('Enter'), other.keyboard.press('Enter')]);

@@ -4,11 +4,14 @@
 // (not among the requests the renderer holds) found and opened, and Esc back to the queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openLive } from '../support/browser';
-import { callerFor } from '../support/callers';
+import { launchChromium, openLive, reloadLive } from '../support/browser';
+import type { Caller } from '../../common/api/rpc';
+import { signedIn } from '../support/callers';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
+/** A session of the console signed in as op-1, for the test's own direct calls to the core. */
+let operator: Caller;
 let browser: Browser;
 let page: Page;
 
@@ -16,6 +19,7 @@ const persian = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f
 
 beforeAll(async () => {
   stack = await startStack();
+  operator = await signedIn(stack.core, 'operator');
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   await openLive(page, stack.shell.url);
@@ -41,11 +45,10 @@ describe('search', () => {
     const closed = control.createRequest({ address: 'شیراز، بلوار کریمخان زند', description: 'درخت افتاده' });
     // Closed last month: not among the open and today's closed requests the renderer holds.
     control.appendRaw({ type: 'request.closed', at: '2026-11-01T08:00:00.000Z', data: { id: closed.id, resolution: 'resolved' } });
-    const closedAtCore = async () => (await stack.core.handlers.queries.requestDetail({ id: closed.id }, callerFor('operator'))).request.status;
+    const closedAtCore = async () => (await stack.core.handlers.queries.requestDetail({ id: closed.id }, operator)).request.status;
     await expect.poll(closedAtCore, { timeout: 15_000 }).toBe('closed');
     // A fresh bootstrap holds it no more (the live batch that closed it had put it in the store).
-    await page.reload();
-    await page.waitForSelector('[data-testid="link-status"][data-state="live"]', { timeout: 30_000 });
+    await reloadLive(page);
     await page.locator(`[data-testid="request-row"][data-request-id="${open.id}"]`).waitFor({ timeout: 15_000 });
 
     await page.keyboard.press('Slash');

@@ -1,9 +1,11 @@
 // The store against the real contract client and dispatcher (common/api/rpc.ts), fed by the
-// test-only fake core: bootstrap, live batches, fixes, resets, notices and invalid batches.
+// test-only fake core: bootstrap, live batches, fixes, resets, notices and invalid batches, and
+// the session: signing in, locking, the next person.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LiveBatch } from '../../common/api/contract';
 import { connectStore, disconnectStore, onLiveBatch, useConsole, type ConsoleState } from '../../renderer/src/state/store';
-import { createFakeCore } from './harness/fakeCore';
+import { ACTIVITY_EVERY_MS, activityEveryMs } from '../../renderer/src/state/slices/session';
+import { createFakeCore, FAKE_ACCOUNTS, FAKE_PASSWORD } from './harness/fakeCore';
 
 afterEach(() => disconnectStore());
 
@@ -160,5 +162,97 @@ describe('store', () => {
     const id = await useConsole.getState().submit({ type: 'request.note', data: { id: 'x', note: 'n'.repeat(2001) } });
     expect(id).toBeNull();
     expect(useConsole.getState().toasts.at(-1)).toMatchObject({ kind: 'call_failed', code: 'invalid_input', type: 'request.note' });
+  });
+});
+
+// The session slice against the fake core behind the real policy (docs/sign-in.md).
+describe('store: the session', () => {
+  const until = async (ok: () => boolean) => {
+    for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(ok()).toBe(true);
+  };
+
+  it('reads nothing of the district while signed out, and bootstraps once someone signs in', async () => {
+    const core = createFakeCore({ requests: 20, crews: 2, as: 'signed_out' });
+    await connectStore(core.client);
+    let s = useConsole.getState();
+    expect(s.session?.role).toBe('signed_out');
+    expect([s.ready, core.bootstraps, Object.keys(s.requests).length]).toEqual([false, 0, 0]);
+
+    const refused = await s.signIn('op-7', 'not the password');
+    expect(refused).toEqual({ ok: false, reason: 'bad_credentials', retryAfterMs: null });
+    expect(useConsole.getState().session?.role).toBe('signed_out');
+
+    expect((await s.signIn('op-7', FAKE_PASSWORD)).ok).toBe(true);
+    await until(() => useConsole.getState().ready);
+    s = useConsole.getState();
+    expect([s.session?.account?.username, s.operatorId, s.view, s.permissions.personalData]).toEqual(['op-7', 'op-7', 'operator', true]);
+    expect(Object.keys(s.requests)).toHaveLength(20);
+  });
+
+  it('drops everything of the last session when the screen locks, and re-bootstraps for the next person', async () => {
+    const core = createFakeCore({ requests: 20, crews: 2 });
+    await connectStore(core.client);
+    const id = core.state.requests[0].id;
+    const st = useConsole.getState();
+    st.selectRequest(id);
+    st.notify({ kind: 'live_invalid', message: 'x' });
+    await st.submit({ type: 'request.note', data: { id, note: 'n' } });
+    expect(useConsole.getState().actedOn.has(id)).toBe(true);
+
+    core.lockIdle(); // the core's idle timer
+    await until(() => useConsole.getState().session?.locked === true);
+    let s = useConsole.getState();
+    expect(s.session?.role).toBe('signed_out');
+    expect(s.session?.account?.displayName).toBe(FAKE_ACCOUNTS['op-7'].displayName);
+    expect({
+      ready: s.ready,
+      requests: Object.keys(s.requests).length,
+      crews: Object.keys(s.crews).length,
+      district: s.district,
+      selected: s.selectedRequestId,
+      toasts: s.toasts.length,
+      actedOn: s.actedOn.size,
+      search: s.search.phase,
+      commands: s.permissions.commands,
+    }).toEqual({ ready: false, requests: 0, crews: 0, district: null, selected: null, toasts: 0, actedOn: 0, search: 'idle', commands: false });
+    core.push({ requests: [core.state.requests[1]] }); // nothing reaches a locked screen
+    await settle();
+    expect(Object.keys(useConsole.getState().requests)).toHaveLength(0);
+
+    const before = core.bootstraps;
+    expect((await s.signIn('op-8', FAKE_PASSWORD)).ok).toBe(true); // shift change over the locked screen
+    await until(() => useConsole.getState().ready);
+    s = useConsole.getState();
+    expect([core.bootstraps, s.operatorId, s.session?.account?.username, Object.keys(s.requests).length]).toEqual([before + 1, 'op-8', 'op-8', 20]);
+  });
+
+  it('opens the wall view for the mayor and sends activity at most once per 30 s', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const core = createFakeCore({ requests: 5, crews: 1, as: 'mayor-1' });
+      await connectStore(core.client);
+      const s = useConsole.getState();
+      expect([s.view, s.permissions.commands, s.permissions.personalData]).toEqual(['wall', false, false]);
+      s.activity(); // signing in just now was activity enough
+      expect(core.activities).toBe(0);
+      vi.setSystemTime(Date.now() + ACTIVITY_EVERY_MS);
+      s.activity();
+      s.activity();
+      await settle();
+      expect(core.activities).toBe(1);
+      vi.setSystemTime(Date.now() + ACTIVITY_EVERY_MS - 1);
+      s.activity();
+      await settle();
+      expect(core.activities).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('tells a short idle lock of activity often enough to hold it off', () => {
+    expect(activityEveryMs(15)).toBe(30_000);
+    expect(activityEveryMs(2)).toBe(30_000);
+    expect(activityEveryMs(0.1)).toBe(1500); // 6 s: four times within it
   });
 });

@@ -8,7 +8,8 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { tempDir } from '../support/temp';
-import type { FakeCore } from './harness/fakeCore';
+import type { useConsole } from '../../renderer/src/state/store';
+import { FAKE_ACCOUNTS, FAKE_PASSWORD, FAKE_THROTTLE_AFTER, type FakeCore } from './harness/fakeCore';
 import { harnessConfig } from './harness/harnessConfig';
 import { serveDir } from './harness/serve';
 
@@ -31,7 +32,7 @@ afterAll(async () => {
 });
 
 /** Open the harness; a few hundred requests unless the query says otherwise. */
-async function open(query = '', locale?: 'fa' | 'en'): Promise<Page> {
+async function open(query = '', locale?: 'fa' | 'en', screen = '[data-testid="operator-view"], [data-testid="wall-view"]'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -39,7 +40,7 @@ async function open(query = '', locale?: 'fa' | 'en'): Promise<Page> {
   const params = new URLSearchParams(query);
   if (!params.has('n')) params.set('n', '400');
   await page.goto(`${base}?${params}`);
-  await page.waitForSelector('[data-testid="operator-view"], [data-testid="wall-view"]');
+  await page.waitForSelector(screen);
   expect(errors).toEqual([]);
   return page;
 }
@@ -98,7 +99,6 @@ describe('renderer in Chromium', { timeout: 90_000 }, () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('request-detail');
     expect(await page.getByTestId('request-detail').getAttribute('data-request-id')).toBe(id);
-    await expect.poll(() => page.getByTestId('citizen').textContent()).toContain('زهرا احمدی');
 
     await page.keyboard.press('KeyA'); // the most urgent row is a new request: acknowledge it
     expect(await commandsSent(page)).toEqual(['request.acknowledge']);
@@ -249,5 +249,152 @@ describe('renderer in Chromium', { timeout: 90_000 }, () => {
     expect(text).not.toContain('زهرا احمدی');
     expect(await page.getByTestId('request-detail').count()).toBe(0);
     await page.close();
+  });
+
+  it('shows the citizen’s contact only on asking, for that request only', async () => {
+    const page = await open('', 'en');
+    const [first, second] = await page.getByTestId('request-row').evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-request-id')!));
+    await page.locator(`[data-testid="request-row"][data-request-id="${first}"]`).click();
+    const card = page.getByRole('region', { name: 'Citizen' });
+    expect(await card.textContent()).not.toContain('09171234567');
+    await card.getByRole('button', { name: "Show the citizen's name and phone (recorded)" }).click();
+    await expect.poll(() => card.textContent()).toContain('زهرا احمدی');
+    expect(await card.textContent()).toContain('09171234567');
+    expect(await page.evaluate(() => (window as unknown as { harness: FakeCore }).harness.contactsShown)).toEqual([first]);
+    // Never in the store's request data.
+    expect(await page.evaluate(() => JSON.stringify((window as unknown as { store: typeof useConsole }).store.getState().requests))).not.toContain('زهرا');
+    await page.locator(`[data-testid="request-row"][data-request-id="${second}"]`).click();
+    await expect.poll(() => page.getByTestId('request-detail').getAttribute('data-request-id')).toBe(second);
+    expect(await card.textContent()).not.toContain('زهرا احمدی');
+    // Persian digits in Persian.
+    await page.getByTestId('locale-switch').click();
+    await page.getByRole('region', { name: 'شهروند' }).getByRole('button', { name: 'نمایش نام و تلفن شهروند (ثبت می‌شود)' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'شهروند' }).textContent()).toContain('۰۹۱۷۱۲۳۴۵۶۷');
+    await page.close();
+  });
+});
+
+// Signing in, refusals, the locked screen and the next shift (docs/sign-in.md), on the fake core.
+describe('signing in, in Chromium', { timeout: 90_000 }, () => {
+  const SIGN_IN = '[data-testid="signin"]';
+  const held = (page: Page) =>
+    page.evaluate(() => {
+      const s = (window as unknown as { store: typeof useConsole }).store.getState();
+      return { requests: Object.keys(s.requests).length, crews: Object.keys(s.crews).length, selected: s.selectedRequestId, ready: s.ready, district: s.district };
+    });
+
+  it('refuses a wrong password without saying which field, empties it, then signs in (Persian, then English labels)', async () => {
+    const page = await open('?as=signed_out', undefined, SIGN_IN);
+    const form = page.getByRole('form', { name: 'ورود به کنسول' });
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('کنسول ۱۳۷');
+    // The username field has the focus; Enter sends.
+    await page.keyboard.type('op-7');
+    await form.getByLabel('گذرواژه').fill('wrong-password');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('نام کاربری یا گذرواژه نادرست است.');
+    expect(await form.getByLabel('گذرواژه').inputValue()).toBe('');
+    expect(await form.getByLabel('نام کاربری').inputValue()).toBe('op-7');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    expect(await held(page)).toMatchObject({ requests: 0, ready: false });
+
+    await page.getByTestId('locale-switch').click();
+    const en = page.getByRole('form', { name: 'Sign in to the console' });
+    await en.getByLabel('Password').fill(FAKE_PASSWORD);
+    await en.getByLabel('Password').press('Enter');
+    await page.getByTestId('operator-view').waitFor();
+    expect(await page.getByRole('group', { name: 'Signed in' }).textContent()).toContain(FAKE_ACCOUNTS['op-7'].displayName);
+    expect(await page.getByRole('group', { name: 'Signed in' }).textContent()).toContain('Operator');
+    // The password went to the core and nowhere else.
+    const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.body.innerHTML);
+    expect(kept).not.toContain(FAKE_PASSWORD);
+    expect(kept).not.toContain('wrong-password');
+    expect((await held(page)).requests).toBe(400);
+    await page.close();
+  });
+
+  it('counts down while attempts are slowed down, then takes them again; a disabled account is told so', async () => {
+    const page = await open('?as=signed_out', 'en', SIGN_IN);
+    const form = page.getByRole('form', { name: 'Sign in to the console' });
+    await form.getByLabel('Username').fill('op-8');
+    for (let i = 0; i < FAKE_THROTTLE_AFTER; i++) {
+      await form.getByLabel('Password').fill(`guess-${i}`);
+      await form.getByLabel('Password').press('Enter');
+      await expect.poll(() => form.getByLabel('Password').inputValue()).toBe('');
+      await page.waitForFunction(() => !(document.querySelector('.signin__submit') as HTMLButtonElement).textContent?.includes('…'));
+    }
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/Try again in [1-4] s\./);
+    const first = Number((await alert.textContent())!.match(/in (\d) s/)![1]);
+    await expect.poll(() => alert.textContent().then((t) => Number(t!.match(/in (\d) s/)?.[1] ?? 0)), { timeout: 10_000 }).toBeLessThan(first);
+    expect(await form.getByRole('button', { name: 'Sign in' }).isDisabled()).toBe(true);
+    await alert.waitFor({ state: 'detached', timeout: 15_000 }); // the wait is over
+    await form.getByLabel('Username').fill('op-9');
+    await form.getByLabel('Password').fill(FAKE_PASSWORD);
+    await form.getByLabel('Password').press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('This account is disabled. Ask the shift supervisor.');
+    await form.getByLabel('Username').fill('op-8');
+    await form.getByLabel('Password').fill(FAKE_PASSWORD);
+    await form.getByLabel('Password').press('Enter');
+    await page.getByTestId('operator-view').waitFor();
+    await page.close();
+  });
+
+  it('locks (Shift+L, and the core’s idle timer): nothing of the queue is left; the same person or the next one signs in', async () => {
+    const page = await open('', 'en');
+    await page.getByTestId('request-row').first().click();
+    await page.getByRole('button', { name: "Show the citizen's name and phone (recorded)" }).click();
+    await expect.poll(() => page.getByTestId('citizen').textContent()).toContain('زهرا احمدی');
+    await page.keyboard.press('Shift+KeyL');
+    await page.locator(SIGN_IN).waitFor();
+    expect(await page.getByTestId('signin-locked').textContent()).toContain(`Locked — ${FAKE_ACCOUNTS['op-7'].displayName} was signed in`);
+    const form = page.getByRole('form', { name: 'Sign in to the console' });
+    expect(await form.getByLabel('Username').inputValue()).toBe('op-7');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    expect(await held(page)).toEqual({ requests: 0, crews: 0, selected: null, ready: false, district: null });
+    expect(await page.getByTestId('request-row').count()).toBe(0);
+    expect(await page.evaluate(() => document.body.innerText)).not.toContain('زهرا احمدی');
+
+    await form.getByLabel('Password').fill(FAKE_PASSWORD);
+    await form.getByLabel('Password').press('Enter');
+    await page.getByTestId('operator-view').waitFor();
+    // The contact asked for before the lock is not shown again.
+    expect(await page.getByTestId('citizen').count()).toBe(0);
+
+    // The idle timer locks it; the next shift's operator signs in over it.
+    await page.evaluate(() => (window as unknown as { harness: FakeCore }).harness.lockIdle());
+    await page.locator(SIGN_IN).waitFor();
+    expect(await held(page)).toMatchObject({ requests: 0, ready: false });
+    await page.getByRole('button', { name: 'Sign in as someone else (shift change)' }).click();
+    const next = page.getByRole('form', { name: 'Sign in to the console' });
+    expect(await next.getByLabel('Username').inputValue()).toBe('');
+    await page.keyboard.type('op-8'); // the emptied username field has the focus
+    await next.getByLabel('Password').fill(FAKE_PASSWORD);
+    await next.getByLabel('Password').press('Enter');
+    await page.getByTestId('operator-view').waitFor();
+    expect(await page.getByRole('group', { name: 'Signed in' }).textContent()).toContain(FAKE_ACCOUNTS['op-8'].displayName);
+    expect(await page.evaluate(() => (window as unknown as { store: typeof useConsole }).store.getState().operatorId)).toBe('op-8');
+
+    await page.getByRole('button', { name: 'Sign out of the account' }).click();
+    await page.locator(SIGN_IN).waitFor();
+    expect(await page.getByTestId('signin-locked').count()).toBe(0);
+    expect((await held(page)).requests).toBe(0);
+    await page.close();
+  });
+
+  it('lists the lock key in the help, and opens the mayor on the read-only wall with a sign-out', async () => {
+    const page = await open('', 'en');
+    await page.keyboard.press('Shift+Slash');
+    expect(await page.getByRole('dialog').textContent()).toContain('Lock the screen');
+    await page.close();
+    const mayor = await open('?as=mayor-1', 'en');
+    await mayor.getByTestId('wall-view').waitFor();
+    expect(await mayor.getByRole('group', { name: 'Signed in' }).textContent()).toContain('Mayor');
+    expect(await mayor.getByTestId('citizen').count()).toBe(0);
+    await mayor.getByRole('button', { name: 'Sign out of the account' }).click();
+    await mayor.locator(SIGN_IN).waitFor();
+    await mayor.close();
+    const wall = await open('?role=wall', 'en');
+    expect(await wall.getByRole('group', { name: 'Signed in' }).count()).toBe(0);
+    await wall.close();
   });
 });

@@ -17,6 +17,7 @@ const fa = {
     search: 'جست‌وجو',
     dialog: 'پرسش‌های تأیید',
     help: 'راهنما',
+    session: 'نشست',
     other: 'دیگر',
   } as Record<string, string>,
 };
@@ -39,6 +40,7 @@ export const helpText = {
       search: 'Search',
       dialog: 'Confirmation questions',
       help: 'Help',
+      session: 'Session',
       other: 'Other',
     } as Record<string, string>,
   } satisfies typeof fa,

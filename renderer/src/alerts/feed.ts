@@ -36,7 +36,7 @@ function notifyInBackground(raised: readonly Alert[], s: ConsoleState): void {
   }
 }
 
-/** Follows the console's store until the returned function is called. */
+/** Follows the console's store until the returned function is called (the operator screen goes: locked, signed out); then its alerts are forgotten. */
 export function startAlertFeed(): () => void {
   const alerts = useAlerts.getState;
   const player = createSoundPlayer((state) => alerts().setAudio(state));
@@ -72,5 +72,6 @@ export function startAlertFeed(): () => void {
   return () => {
     off();
     player.dispose();
+    alerts().clear();
   };
 }

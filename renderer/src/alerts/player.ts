@@ -32,7 +32,8 @@ export function createSoundPlayer(onState: (s: AudioState) => void): SoundPlayer
   ctx.addEventListener('statechange', report);
   report();
   const unlock = () => {
-    if (ctx.state === 'suspended') void ctx.resume();
+    // Refused only when the context was closed meanwhile (the key locked the screen): nothing to resume.
+    if (ctx.state === 'suspended') ctx.resume().catch(() => undefined);
   };
   // Capture: a widget that stops a key's propagation still counts as the operator's gesture.
   window.addEventListener('keydown', unlock, true);

@@ -24,6 +24,8 @@ export interface AlertsState {
   setSound(patch: Partial<SoundSettings>): void;
   setAudio(state: AudioState): void;
   setDesktop(permission: DesktopPermission): void;
+  /** Forgets the alerts (the session that saw them ended); the sound settings stay with the workstation. */
+  clear(): void;
 }
 
 let nextId = 0;
@@ -35,6 +37,7 @@ export const useAlerts = create<AlertsState>()((set, get) => ({
   sound: loadSoundSettings(),
   audio: 'blocked',
   desktop: desktopPermission(),
+  clear: () => set({ alerts: [], unseen: 0, listOpen: false }),
 
   raise(events, now) {
     if (events.length === 0) return [];

@@ -1,5 +1,6 @@
-// The renderer's one store, composed from slices (./slices): the district's data kept current by
-// live batches, the link to the core, the operator's selection and language, and the notices.
+// The renderer's one store, composed from slices (./slices): who is signed in, the district's data
+// kept current by live batches, the link to the core, the operator's selection and language, and
+// the notices.
 // Readable outside React (getState / subscribe), so the map can follow it without re-rendering.
 import { useMemo, type DependencyList } from 'react';
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
@@ -9,6 +10,7 @@ import { createConnectionSlice, type ConnectionSlice, type LiveBatchListener } f
 import { createDataSlice, type DataSlice } from './slices/data';
 import { createNoticesSlice, type NoticesSlice } from './slices/notices';
 import { createSearchSlice, type SearchSlice } from './slices/search';
+import { createSessionSlice, type SessionSlice } from './slices/session';
 import { createUiSlice, type UiSlice } from './slices/ui';
 
 export type { Locale } from '../i18n/format';
@@ -18,9 +20,10 @@ export type { Toast } from './slices/notices';
 export type { SearchHit } from './slices/search';
 export { selectedRequest, type MapBounds, type View } from './slices/ui';
 
-export type ConsoleState = DataSlice & ConnectionSlice & UiSlice & NoticesSlice & SearchSlice;
+export type ConsoleState = SessionSlice & DataSlice & ConnectionSlice & UiSlice & NoticesSlice & SearchSlice;
 
 export const useConsole: UseBoundStore<StoreApi<ConsoleState>> = create<ConsoleState>()((...a) => ({
+  ...createSessionSlice(...a),
   ...createDataSlice(...a),
   ...createConnectionSlice(...a),
   ...createUiSlice(...a),
@@ -28,7 +31,7 @@ export const useConsole: UseBoundStore<StoreApi<ConsoleState>> = create<ConsoleS
   ...createSearchSlice(...a),
 }));
 
-/** Bootstrap, subscribe to `live`, and re-bootstrap whenever a batch says `reset`. */
+/** Follow the session; while it may read the district, bootstrap, follow `live`, re-bootstrap whenever a batch says `reset`. */
 export const connectStore = (c: ApiClient): Promise<void> => useConsole.getState().connect(c);
 export const disconnectStore = (): void => useConsole.getState().disconnect();
 /** See `ConnectionSlice.onLiveBatch`; what a batch changed is in `lastBatch` when it is called. */

@@ -1,4 +1,5 @@
-// Until the first bootstrap: loading, or why the core cannot be reached (retried on its own).
+// Until the core has said who this session is, and after signing in until the first bootstrap:
+// loading, or why the core cannot be reached (retried on its own).
 import { useT } from '../i18n';
 import { useConsole } from '../state/store';
 

@@ -1,9 +1,11 @@
-// The shift supervisor's wall display: large type, KPIs, the map large, the most urgent work.
-// No personal data here (§7): nothing on this screen reads the citizen fields.
+// The shift supervisor's wall display, and the mayor's screen: large type, KPIs, the map large,
+// the most urgent work. No personal data here (§7): nothing on this screen asks for a contact.
+// The mayor's session shows its account (sign out, lock); the wall itself has none.
 import './layout.css';
 import './wall.css';
 import { CrewCounts } from '../components/CrewsPanel';
 import { Countdown } from '../components/Countdown';
+import { AccountControls } from '../components/header/AccountControls';
 import { Brand } from '../components/header/Header';
 import { Clock } from '../components/header/Clock';
 import { LinkStatus } from '../components/header/LinkStatus';
@@ -27,6 +29,7 @@ export function WallView() {
         <LinkStatus />
         <span className="app-header__spacer" />
         <Clock large />
+        <AccountControls />
       </header>
       <CoreErrorBanner />
       <WallKpis />

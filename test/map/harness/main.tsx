@@ -2,7 +2,7 @@
 // to a synthetic core (generated bootstrap, live batches pushed by the test or benchmark). Options
 // come from the query string: requests, crews, seed, basemap (tile URL), mode, locale, role.
 import { createRoot } from 'react-dom/client';
-import { liveBatch, type LiveBatch } from '../../../common/api/contract';
+import { liveBatch, type LiveBatch, type SessionState } from '../../../common/api/contract';
 import { createApiClient, type ApiResult, type ApiTransport } from '../../../common/api/rpc';
 import type { OperatorCommand } from '../../../common/protocol/hub-protocol';
 import { DistrictMap } from '../../../renderer/src/map/DistrictMap';
@@ -22,12 +22,24 @@ const bootstrap = makeBootstrap({
   role: q.get('role') === 'wall' ? 'wall' : 'operator',
 });
 const mode = (q.get('mode') ?? 'incremental') as UpdateMode;
+/** Signed in as the bootstrap's role from the start: the harness is about the map, not signing in. */
+const session: SessionState = {
+  role: bootstrap.role,
+  access: bootstrap.role === 'wall' ? 'wall' : 'workstation',
+  account: bootstrap.role === 'wall' ? null : { username: bootstrap.operatorId, displayName: 'اپراتور آزمایشی', role: 'operator' },
+  locked: false,
+  permissions: bootstrap.permissions,
+  idleLockMinutes: 15,
+  workstation: 'ws-map-harness',
+  auditBroken: null,
+};
 
 let deliver: ((payload: unknown) => void) | null = null;
 const commands: OperatorCommand[] = [];
 
 const transport: ApiTransport = {
   async call(call): Promise<ApiResult> {
+    if (call.kind === 'query' && call.name === 'session') return { ok: true, value: session };
     if (call.kind === 'query' && call.name === 'bootstrap') return { ok: true, value: bootstrap };
     if (call.kind === 'query' && call.name === 'crewTrail') {
       const { crewId } = call.input as { crewId: string };
@@ -43,7 +55,8 @@ const transport: ApiTransport = {
     }
     return { ok: false, error: { code: 'bad_call', message: `harness has no ${call.kind} ${call.name}` } };
   },
-  listen(_name, onPayload) {
+  listen(name, onPayload) {
+    if (name !== 'live') return () => {}; // the session never changes here
     deliver = onPayload;
     return () => (deliver = null);
   },

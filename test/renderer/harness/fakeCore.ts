@@ -3,22 +3,25 @@
 // validating client (common/api/rpc.ts). Deterministic data around Shiraz; never shipped.
 import {
   liveBatch,
+  type AccountRole,
   type Bootstrap,
   type CrewView,
   type DuplicateCandidate,
   type LiveBatch,
   type RequestDetail,
   type RequestView,
+  type Role,
+  type SessionState,
+  type SignInOutcome,
+  type SubscriptionName,
   type TimelineEntry,
 } from '../../../common/api/contract';
 import { bestMatchFirst, duplicateMatch, type DuplicateSubject } from '../../../common/domain/duplicates';
-import { ApiError, createApiClient, dispatch, type ApiClient, type ApiHandlers } from '../../../common/api/rpc';
+import { ApiError, createApiClient, dispatch, type ApiClient, type ApiHandlers, type Caller } from '../../../common/api/rpc';
 import type { OperatorCommand } from '../../../common/protocol/hub-protocol';
 import { hitTier, matchedFields, parseSearchQuery, searchDoc } from '../../../common/domain/search-query';
-import { permissions, seesPersonalData, withPolicy } from '../../../main/core/policy';
-import { callerFor } from '../../support/callers';
+import { permissions, withPolicy } from '../../../main/core/policy';
 import { liveLink } from '../../support/live-link';
-
 
 function mulberry32(seed: number) {
   return () => {
@@ -52,17 +55,33 @@ const CREW_STATUSES: CrewView['status'][] = ['available', 'available', 'availabl
 const PEOPLE = ['ناصر حیدری', 'مجید رحیمی', 'کریم اسدی', 'فرهاد کریمی', 'بهروز صادقی', 'حسین شریفی'];
 const CENTER: [number, number] = [52.535, 29.625];
 
+/** The fake's accounts; each signs in with FAKE_PASSWORD. `op-9` is disabled. */
+export const FAKE_ACCOUNTS: Record<string, { displayName: string; role: AccountRole; disabled?: true }> = {
+  'op-7': { displayName: 'مریم کاظمی', role: 'operator' },
+  'op-8': { displayName: 'رضا نوری', role: 'operator' },
+  'sup-1': { displayName: 'لیلا صدری', role: 'supervisor' },
+  'mayor-1': { displayName: 'شهردار منطقه', role: 'mayor' },
+  'op-9': { displayName: 'حساب بسته', role: 'operator', disabled: true },
+};
+export const FAKE_PASSWORD = 'harness-pass-137';
+/** Failed attempts for one username after which the fake slows it down (the core's own rule is its accounts'). */
+export const FAKE_THROTTLE_AFTER = 3;
+export const FAKE_THROTTLE_MS = 4000;
+/** The citizen's contact every request of the fake has. */
+export const FAKE_CONTACT = { name: 'زهرا احمدی', phone: '09171234567' };
+
 export interface FakeCoreOptions {
   requests?: number;
   crews?: number;
   now?: number;
-  role?: 'operator' | 'wall';
+  /** Who the session starts as: an account of FAKE_ACCOUNTS (default `op-7`), nobody, or the wall display. */
+  as?: string | 'signed_out' | 'wall';
   seed?: number;
   /** How long the fake hub takes to acknowledge a command. */
   ackDelayMs?: number;
 }
 
-export function makeBootstrap(o: FakeCoreOptions = {}): Bootstrap {
+export function makeBootstrap(o: Omit<FakeCoreOptions, 'as'> & { role?: Role; operatorId?: string } = {}): Bootstrap {
   const rnd = mulberry32(o.seed ?? 137);
   const now = o.now ?? Date.now();
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
@@ -122,8 +141,8 @@ export function makeBootstrap(o: FakeCoreOptions = {}): Bootstrap {
   countOriginals(requests);
   return {
     role: o.role ?? 'operator',
-    permissions: permissions(callerFor(o.role ?? 'operator')),
-    operatorId: 'op-7',
+    permissions: permissions(o.role ?? 'operator'),
+    operatorId: o.operatorId ?? 'op-7',
     district: {
       id: 'shiraz-1',
       nameFa: 'منطقهٔ ۱ شیراز',
@@ -153,103 +172,201 @@ export interface FakeCore {
   push(batch: Partial<LiveBatch>): void;
   /** Raw payloads, for testing the client's validation. */
   pushRaw(payload: unknown): void;
+  /** The session as the core would tell it now. */
+  session(): SessionState;
+  /** Lock the session as the core's idle timer does, and tell the page. */
+  lockIdle(): void;
   /** Commands received, in order. */
   commands: OperatorCommand[];
+  /** Requests whose contact was asked for, in order. */
+  contactsShown: string[];
+  /** `activity` calls received. */
+  activities: number;
   bootstraps: number;
 }
 
 export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
-  const state = makeBootstrap(o);
-  const listeners = new Set<(p: unknown) => void>();
+  const as = o.as ?? 'op-7';
+  const access = as === 'wall' ? 'wall' : 'workstation';
+  const state = makeBootstrap({ ...o, role: as === 'wall' ? 'wall' : 'operator' });
+  const listeners: Record<SubscriptionName, Set<(p: unknown) => void>> = { live: new Set(), session: new Set() };
   const clone = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
   const find = (id: string) => state.requests.find((r) => r.id === id);
+  /** Who is signed in (the wall: nobody, ever), and whether their screen is locked. */
+  let account: string | null = as in FAKE_ACCOUNTS ? as : null;
+  let locked = false;
+  const failures = new Map<string, { count: number; until: number }>();
+
+  const roleOf = (): Role => (access === 'wall' ? 'wall' : account && !locked ? FAKE_ACCOUNTS[account].role : 'signed_out');
+  const session = (): SessionState => {
+    const a = account ? { username: account, displayName: FAKE_ACCOUNTS[account].displayName, role: FAKE_ACCOUNTS[account].role } : null;
+    return { role: roleOf(), access, account: a, locked, permissions: permissions(roleOf()), idleLockMinutes: 15, workstation: 'ws-harness', auditBroken: null };
+  };
+  const tell = () => listeners.session.forEach((l) => l(clone(session())));
+
+  function signIn(username: string, password: string): SignInOutcome {
+    if (access === 'wall') return { ok: false, reason: 'not_a_workstation', retryAfterMs: null };
+    const f = failures.get(username) ?? { count: 0, until: 0 };
+    if (f.until > Date.now()) return { ok: false, reason: 'throttled', retryAfterMs: f.until - Date.now() };
+    const known = FAKE_ACCOUNTS[username];
+    if (!known || password !== FAKE_PASSWORD) {
+      f.count++;
+      if (f.count >= FAKE_THROTTLE_AFTER) f.until = Date.now() + FAKE_THROTTLE_MS;
+      failures.set(username, f);
+      return f.until > Date.now() ? { ok: false, reason: 'throttled', retryAfterMs: FAKE_THROTTLE_MS } : { ok: false, reason: 'bad_credentials', retryAfterMs: null };
+    }
+    if (known.disabled) return { ok: false, reason: 'disabled', retryAfterMs: null };
+    failures.delete(username);
+    account = username;
+    locked = false;
+    tell();
+    return { ok: true, session: session() };
+  }
 
   const core: FakeCore = {
     state,
     commands: [],
+    contactsShown: [],
+    activities: 0,
     bootstraps: 0,
     push: (batch) => core.pushRaw(liveBatch(batch)),
-    pushRaw: (payload) => listeners.forEach((l) => l(clone(payload))),
+    // As the core: a locked or signed-out session is sent nothing of the district.
+    pushRaw: (payload) => roleOf() !== 'signed_out' && listeners.live.forEach((l) => l(clone(payload))),
+    session,
+    lockIdle() {
+      if (!account || locked) return;
+      locked = true;
+      tell();
+    },
     // Behind the core's own policy, so the harness refuses and hides what the core would.
-    handlers: withPolicy({
-      queries: {
-        bootstrap: () => {
-          core.bootstraps++;
-          return clone(state);
+    handlers: withPolicy(
+      {
+        queries: {
+          session: () => session(),
+          bootstrap: () => {
+            core.bootstraps++;
+            return clone({ ...state, role: roleOf(), permissions: permissions(roleOf()), operatorId: account ?? 'wall' });
+          },
+          requestDetail: ({ id }) => {
+            const r = find(id);
+            if (!r) throw new ApiError('not_found', `no request ${id}`);
+            return clone({ ...detailOf(r), duplicates: originalsIn(state.requests, r) });
+          },
+          crewTrail: ({ crewId }) => ({ crewId, points: [] }),
+          actedOn: () => ({ ids: [] }),
+          duplicateCandidates: (input) => ({
+            candidates: clone(originalsIn(state.requests, { ...input, id: '', receivedAt: new Date().toISOString(), closedAt: null })),
+          }),
+          // The core's own rule over the fake's requests (no phones: the fake holds none).
+          search: ({ text }) => {
+            const q = parseSearchQuery(text);
+            const hits = state.requests.map((r) => ({ r, doc: searchDoc({ ...r, citizenPhone: null }, null) }));
+            return {
+              hits: q
+                ? hits.filter(({ doc }) => hitTier(doc, q, false) !== null).map(({ r, doc }) => ({ request: clone(r), matched: matchedFields(doc, q, false) }))
+                : [],
+            };
+          },
+          ...unsupported.queries,
         },
-        requestDetail: ({ id }, caller) => {
-          const r = find(id);
-          if (!r) throw new ApiError('not_found', `no request ${id}`);
-          return clone({ ...detailOf(r, seesPersonalData(caller)), duplicates: originalsIn(state.requests, r) });
+        commands: {
+          signIn: ({ username, password }) => signIn(username, password),
+          signOut: () => {
+            account = null;
+            locked = false;
+            tell();
+            return session();
+          },
+          lock: () => {
+            core.lockIdle();
+            return session();
+          },
+          activity: () => {
+            core.activities++;
+            return { ok: true as const };
+          },
+          showContact: ({ requestId }) => {
+            if (!find(requestId)) throw new ApiError('not_found', `no request ${requestId}`);
+            core.contactsShown.push(requestId);
+            return { ...FAKE_CONTACT };
+          },
+          submit: (cmd) => submit(cmd as OperatorCommand),
+          ...unsupported.commands,
         },
-        crewTrail: ({ crewId }) => ({ crewId, points: [] }),
-        actedOn: () => ({ ids: [] }),
-        duplicateCandidates: (input) => ({
-          candidates: clone(originalsIn(state.requests, { ...input, id: '', receivedAt: new Date().toISOString(), closedAt: null })),
-        }),
-        // The core's own rule over the fake's requests (no phones: the fake holds none).
-        search: ({ text }) => {
-          const q = parseSearchQuery(text);
-          const hits = state.requests.map((r) => ({ r, doc: searchDoc({ ...r, citizenPhone: null }, null) }));
-          return {
-            hits: q
-              ? hits.filter(({ doc }) => hitTier(doc, q, false) !== null).map(({ r, doc }) => ({ request: clone(r), matched: matchedFields(doc, q, false) }))
-              : [],
-          };
-        },
-      },
-      commands: {
-        submit: (cmd) => {
-          core.commands.push(cmd as OperatorCommand);
-          const commandId = `cmd-${core.commands.length}`;
-          const r = 'id' in cmd.data ? find(cmd.data.id as string) : undefined;
-          const refused = cmd.type === 'request.acknowledge' && r && r.status !== 'new';
-          if (r && !refused) {
-            applyOptimistically(r, cmd as OperatorCommand);
-            r.pendingCommands++;
-            core.push({ requests: [r] });
-          }
-          setTimeout(() => {
-            if (refused) {
-              core.push({
-                notices: [
-                  {
-                    kind: 'command_failed',
-                    commandId,
-                    type: cmd.type,
-                    targetId: r?.id ?? null,
-                    code: 'conflict',
-                    message: `request is already ${r?.status}`,
-                    // as the core explains a conflict: another operator got there first
-                    cause: { type: 'request.acknowledged', actorKind: 'operator', actorId: 'op-3', at: r?.acknowledgedAt ?? new Date().toISOString(), status: 'acknowledged', crewId: null, resolution: null },
-                  },
-                ],
-              });
-            } else if (r) {
-              r.pendingCommands--;
-              core.push({ requests: [r], notices: [{ kind: 'command_applied', commandId, type: cmd.type, targetId: r.id }] });
-            }
-          }, o.ackDelayMs ?? 400);
-          return { commandId };
+        subscribe: (name, listener) => {
+          const l = listener as (p: unknown) => void;
+          listeners[name].add(l);
+          return () => listeners[name].delete(l);
         },
       },
-      subscribe: (_name, listener) => {
-        const l = listener as (p: unknown) => void;
-        listeners.add(l);
-        return () => listeners.delete(l);
-      },
-    }),
+      roleOf,
+    ),
     client: undefined as unknown as ApiClient,
   };
+
+  function submit(cmd: OperatorCommand): { commandId: string } {
+    core.commands.push(cmd);
+    const commandId = `cmd-${core.commands.length}`;
+    const r = 'id' in cmd.data ? find(cmd.data.id as string) : undefined;
+    const refused = cmd.type === 'request.acknowledge' && r && r.status !== 'new';
+    if (r && !refused) {
+      applyOptimistically(r, cmd);
+      r.pendingCommands++;
+      core.push({ requests: [r] });
+    }
+    setTimeout(() => {
+      if (refused) {
+        core.push({
+          notices: [
+            {
+              kind: 'command_failed',
+              commandId,
+              type: cmd.type,
+              targetId: r?.id ?? null,
+              code: 'conflict',
+              message: `request is already ${r?.status}`,
+              // as the core explains a conflict: another operator got there first
+              cause: { type: 'request.acknowledged', actorKind: 'operator', actorId: 'op-3', at: r?.acknowledgedAt ?? new Date().toISOString(), status: 'acknowledged', crewId: null, resolution: null },
+            },
+          ],
+        });
+      } else if (r) {
+        r.pendingCommands--;
+        core.push({ requests: [r], notices: [{ kind: 'command_applied', commandId, type: cmd.type, targetId: r.id }] });
+      }
+    }, o.ackDelayMs ?? 400);
+    return { commandId };
+  }
+
+  const caller: Caller = { access, session: 'harness' };
   core.client = createApiClient({
-    call: async (c) => dispatch(core.handlers, clone(c), callerFor(state.role)),
-    listen: (_name, onPayload) => {
-      listeners.add(onPayload);
-      return () => listeners.delete(onPayload);
-    },
+    call: async (c) => dispatch(core.handlers, clone(c), caller),
+    // Subscribing goes through the policy too (a signed-out session may follow `session` only).
+    listen: (name, onPayload) => core.handlers.subscribe(name, onPayload, caller),
   });
   return core;
 }
+
+/** The supervisor's calls, which the renderer does not make yet: the fake has no accounts table, audit or handover. */
+const notInFake = (name: string) => () => {
+  throw new ApiError('bad_call', `the harness has no ${name}`);
+};
+const unsupported = {
+  queries: {
+    accounts: notInFake('accounts'),
+    audit: notInFake('audit'),
+    handoverNotes: notInFake('handoverNotes'),
+    handoverPending: notInFake('handoverPending'),
+  },
+  commands: {
+    accountCreate: notInFake('accountCreate'),
+    accountDisable: notInFake('accountDisable'),
+    accountResetPassword: notInFake('accountResetPassword'),
+    auditExport: notInFake('auditExport'),
+    handoverWrite: notInFake('handoverWrite'),
+    handoverAcknowledge: notInFake('handoverAcknowledge'),
+  },
+};
 
 function applyOptimistically(r: RequestView, cmd: OperatorCommand): void {
   const at = new Date().toISOString();
@@ -300,7 +417,7 @@ function countOriginals(requests: RequestView[]): void {
   for (const r of requests) r.duplicates = originalsIn([-1, 0, 1].flatMap((d) => bands.get(key(r, d)) ?? []), r).length;
 }
 
-function detailOf(r: RequestView, personalData: boolean): Omit<RequestDetail, 'duplicates'> {
+function detailOf(r: RequestView): Omit<RequestDetail, 'duplicates'> {
   const t0 = Date.parse(r.receivedAt);
   const entry = (seq: number, minutes: number, type: string, actorKind: string, data: Record<string, unknown>): TimelineEntry => ({
     seq,
@@ -315,9 +432,5 @@ function detailOf(r: RequestView, personalData: boolean): Omit<RequestDetail, 'd
   if (r.crewId) timeline.push(entry(3, 6, 'request.assigned', 'operator', { id: r.id, crewId: r.crewId, operatorId: 'op-7' }));
   if (r.crewId) timeline.push(entry(4, 9, 'request.noted', 'operator', { id: r.id, note: 'با شهروند تماس گرفته شد؛ محل دقیق تأیید شد.', author: 'اپراتور ۷' }));
   if (r.status === 'closed') timeline.push(entry(5, 40, 'request.closed', 'operator', { id: r.id, resolution: r.resolution }));
-  return {
-    request: r,
-    citizen: personalData ? { name: 'زهرا احمدی', phone: '۰۹۱۷۱۲۳۴۵۶۷' } : null,
-    timeline,
-  };
+  return { request: r, timeline };
 }

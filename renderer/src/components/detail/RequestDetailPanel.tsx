@@ -1,5 +1,5 @@
-// The selected request in full: header, deadlines, facts, citizen (operators only), actions and
-// timeline. Enter on the queue focuses this panel.
+// The selected request in full: header, deadlines, facts, the citizen's contact on asking
+// (operators only), actions and timeline. Enter on the queue focuses this panel.
 import './detail.css';
 import type { RequestView } from '../../../../common/api/contract';
 import { formatNumber, localDigits } from '../../i18n/format';
@@ -53,7 +53,7 @@ function DetailBody({ request }: { request: RequestView }) {
       <div className="detail__scroll">
         <DuplicateList request={request} candidates={detail?.duplicates ?? []} />
         <RequestFacts request={request} />
-        <CitizenCard citizen={detail?.citizen ?? null} />
+        <CitizenCard requestId={request.id} />
         <Timeline entries={detail?.timeline ?? null} failed={failed} />
       </div>
     </>

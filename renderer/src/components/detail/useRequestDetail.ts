@@ -1,4 +1,4 @@
-// The selected request's detail (citizen, timeline) from the core, fetched again whenever the
+// The selected request's detail (timeline, likely duplicates) from the core, fetched again whenever the
 // request changes; the previous answer stays on screen while the next one loads.
 import { useEffect, useState } from 'react';
 import type { RequestDetail, RequestView } from '../../../../common/api/contract';

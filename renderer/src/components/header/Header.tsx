@@ -1,10 +1,11 @@
-// The operator workstation's top bar: who we are, the hub link, the alerts and their sound, the
-// walk-in form, the clock, the language.
+// The operator workstation's top bar: the district, the hub link, the alerts and their sound, the
+// walk-in form, the clock, the language, and who is signed in.
 import './header.css';
 import { nameIn, useLocale, useT } from '../../i18n';
 import { useConsole } from '../../state/store';
 import { AlertCenter } from '../alerts/AlertCenter';
 import { SoundControls } from '../alerts/SoundControls';
+import { AccountControls } from './AccountControls';
 import { Clock } from './Clock';
 import { LinkMetrics } from './LinkMetrics';
 import { LinkStatus } from './LinkStatus';
@@ -23,6 +24,7 @@ export function Header() {
       <WalkInButton />
       <Clock />
       <LocaleSwitch />
+      <AccountControls />
     </header>
   );
 }

@@ -1,6 +1,7 @@
-// The link to the core and, through it, to the hub: bootstrap, the `live` subscription, re-
-// bootstrapping whenever a batch says `reset`, commands and queries; whether the core answers, the
-// hub link's state, and who the core says this workstation is.
+// The link to the core and, through it, to the hub: the session (who is signed in, followed for
+// the page's lifetime), the `live` subscription and bootstrap while someone may read the district,
+// re-bootstrapping whenever a batch says `reset`, commands and queries; whether the core answers,
+// the hub link's state, and who the core says this session is.
 import type { StateCreator } from 'zustand';
 import type { Bootstrap, LinkState, LiveBatch, Permissions } from '../../../../common/api/contract';
 import { liveBatch } from '../../../../common/api/contract';
@@ -24,10 +25,16 @@ export interface ConnectionSlice {
   /** Requests this operator acted on ("only mine"): the core's answer at each bootstrap, plus what this window submits. */
   actedOn: ReadonlySet<string>;
 
-  /** Bootstrap from `client`, follow its `live` batches; resolves once the first bootstrap is in. */
+  /** Follow the session on `client` (and, while it may read the district, its live state); resolves once the session is known and, if it reads the district, bootstrapped. */
   connect(client: ApiClient): Promise<void>;
   /** Stop following the core (tests; a shell that swaps transports). */
   disconnect(): void;
+  /** Bootstrap and follow `live` (the session slice calls it when someone may read the district); resolves once bootstrapped. */
+  followLive(): Promise<void>;
+  /** Stop following `live`; the store keeps what it holds until the session slice clears it. */
+  unfollowLive(): void;
+  /** A command to the core as it is (the session's own; operator commands go through `submit`). */
+  command: ApiClient['command'];
   /** Queue an operator command; failures become toasts. Resolves to the command id, or null. */
   submit(command: OperatorCommand): Promise<string | null>;
   /** A query to the core; throws `unavailable` while not connected. */
@@ -61,6 +68,7 @@ function fromBootstrap(b: Bootstrap, s: ConsoleState): Partial<ConsoleState> {
 }
 
 const RETRY_MS = [500, 1000, 2000, 5000, 10_000];
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]));
 
 /** The core's list of requests this operator acted on; an older core without the query answers none. */
 async function actedOn(c: ApiClient): Promise<string[]> {
@@ -78,7 +86,9 @@ function errorText(err: unknown): string {
 
 export const createConnectionSlice: StateCreator<ConsoleState, [], [], ConnectionSlice> = (set, get) => {
   let client: ApiClient | null = null;
-  let unsubscribe: (() => void) | null = null;
+  let unsubscribeSession: (() => void) | null = null;
+  /** While `live` is followed: its unsubscribe; each follow is a new one, so a bootstrap of an ended follow knows to stop. */
+  let following: (() => void) | null = null;
   let clock: ReturnType<typeof setInterval> | null = null;
   /** Non-null while a bootstrap runs: live batches wait here until it is applied. */
   let queued: LiveBatch[] | null = null;
@@ -119,26 +129,32 @@ export const createConnectionSlice: StateCreator<ConsoleState, [], [], Connectio
 
   function resync(): Promise<void> {
     queued ??= [];
-    syncing ??= bootstrapUntilSettled().finally(() => {
-      syncing = null;
-    });
+    if (!syncing) {
+      const run: Promise<void> = bootstrapUntilSettled().finally(() => {
+        if (syncing === run) syncing = null; // not a later follow's
+      });
+      syncing = run;
+    }
     return syncing;
   }
 
   async function bootstrapUntilSettled(): Promise<void> {
     const c = client;
-    for (let attempt = 0; c && client === c; ) {
+    const follow = following;
+    const current = () => c !== null && client === c && follow !== null && following === follow;
+    for (let attempt = 0; current(); ) {
       let b: Bootstrap;
       let acted: string[];
       try {
-        [b, acted] = await Promise.all([c.query('bootstrap', {}), actedOn(c)]);
+        // Only someone who may act has acted on anything (the mayor's and the wall's sessions may not ask).
+        [b, acted] = await Promise.all([c!.query('bootstrap', {}), get().permissions.commands ? actedOn(c!) : []]);
       } catch (err) {
-        if (client !== c) return;
+        if (!current()) return;
         set({ error: errorText(err) });
-        await new Promise((r) => setTimeout(r, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]));
+        await pause(attempt++);
         continue;
       }
-      if (client !== c) return;
+      if (!current()) return;
       const waiting = queued ?? [];
       waiting.forEach(toastNotices);
       if (waiting.some((w) => w.reset)) {
@@ -160,7 +176,7 @@ export const createConnectionSlice: StateCreator<ConsoleState, [], [], Connectio
     ready: false,
     error: null,
     // Nothing is offered until the core has said what this session may do.
-    permissions: { commands: false, personalData: false },
+    permissions: { commands: false, personalData: false, supervise: false },
     operatorId: '',
     link: null,
     actedOn: new Set(),
@@ -169,24 +185,50 @@ export const createConnectionSlice: StateCreator<ConsoleState, [], [], Connectio
       get().disconnect();
       client = c;
       clock = setInterval(() => set({ now: Date.now() }), 1000);
+      // Followed for the page's lifetime: the core ends the page's session when it stops.
+      unsubscribeSession = c.subscribe('session', (s) => void get().applySession(s), (message) => console.error('invalid session state', message));
+      for (let attempt = 0; client === c; ) {
+        try {
+          const s = await c.query('session', {});
+          if (client === c) await get().applySession(s);
+          return;
+        } catch (err) {
+          if (client !== c) return;
+          set({ error: errorText(err) });
+          await pause(attempt++);
+        }
+      }
+    },
+
+    disconnect() {
+      get().forgetSession();
+      unsubscribeSession?.();
+      if (clock) clearInterval(clock);
+      client = null;
+      unsubscribeSession = null;
+      clock = null;
+    },
+
+    followLive() {
+      const c = connected();
+      if (following) return syncing ?? Promise.resolve();
       queued = [];
-      unsubscribe = c.subscribe('live', receive, (message) => {
+      following = c.subscribe('live', receive, (message) => {
         console.error('invalid live batch', message);
         get().notify({ kind: 'live_invalid', message });
         void resync(); // a batch was lost: only a fresh bootstrap makes the store whole again
       });
-      await resync();
+      return resync();
     },
 
-    disconnect() {
-      unsubscribe?.();
-      if (clock) clearInterval(clock);
-      client = null;
-      unsubscribe = null;
-      clock = null;
+    unfollowLive() {
+      following?.();
+      following = null;
       queued = null;
       syncing = null;
     },
+
+    command: (name, input) => connected().command(name, input),
 
     async submit(command) {
       const targetId = 'id' in command.data ? command.data.id : 'crewId' in command.data ? command.data.crewId : null;

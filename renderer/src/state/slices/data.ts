@@ -61,16 +61,21 @@ export interface DataSlice {
   lastBatch: BatchChanges | null;
 }
 
-export const createDataSlice: StateCreator<ConsoleState, [], [], DataSlice> = () => ({
-  district: null,
-  categories: {},
-  contractors: {},
-  requests: {},
-  requestsRev: 0,
-  crews: {},
-  basemap: null,
-  lastBatch: null,
-});
+/** Nothing held (fresh records: `requests` is updated in place); `lastBatch` says the rest was replaced. */
+export function emptyData(s?: DataSlice): DataSlice {
+  return {
+    district: null,
+    categories: {},
+    contractors: {},
+    requests: {},
+    requestsRev: (s?.requestsRev ?? -1) + 1,
+    crews: {},
+    basemap: null,
+    lastBatch: s ? batchChanges(true) : null,
+  };
+}
+
+export const createDataSlice: StateCreator<ConsoleState, [], [], DataSlice> = () => emptyData();
 
 const byKey = <T>(items: T[], key: (t: T) => string): Record<string, T> =>
   Object.fromEntries(items.map((t) => [key(t), t]));

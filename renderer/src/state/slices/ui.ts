@@ -46,10 +46,19 @@ function wallRequested(): boolean {
   return typeof location !== 'undefined' && new URLSearchParams(location.search).get('view') === 'wall';
 }
 
-/** The screen a session opens on: its role's, unless the URL asks for the wall. */
+/** The screen a session opens on: its role's (the mayor reads the wall's), unless the URL asks for the wall. */
 export function viewFor(role: Bootstrap['role']): View {
-  return role === 'wall' || wallRequested() ? 'wall' : 'operator';
+  return role === 'wall' || role === 'mayor' || wallRequested() ? 'wall' : 'operator';
 }
+
+/** Nothing selected, hovered or found: a new session starts from here. */
+export const NO_SELECTION = {
+  selectedRequestId: null,
+  foundRequest: null,
+  selectedCrewId: null,
+  hoveredRequestId: null,
+  mapBounds: null,
+} as const satisfies Partial<UiSlice>;
 
 /** Drops a selection or hover whose request or crew the data no longer holds. */
 export function keptSelection(s: UiSlice & Pick<DataSlice, 'requests' | 'crews'>): Partial<UiSlice> {
@@ -72,13 +81,9 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set, 
   applyLocaleToDocument(locale);
   return {
     view: viewFor('operator'),
-    selectedRequestId: null,
-    foundRequest: null,
-    selectedCrewId: null,
-    hoveredRequestId: null,
+    ...NO_SELECTION,
     locale,
     now: Date.now(),
-    mapBounds: null,
 
     selectRequest: (id, found) => {
       if (id && !(id in get().requests) && found?.id === id) set({ selectedRequestId: id, foundRequest: found });
