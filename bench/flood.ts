@@ -38,7 +38,7 @@ try {
       fixes += (b as LiveBatch).fixes.length;
       batches++;
     },
-    { role: 'wall', session: 'bench' },
+    { access: 'wall', session: 'bench' },
   );
   await new Promise((r) => setTimeout(r, WARMUP_MS));
 

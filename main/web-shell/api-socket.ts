@@ -44,10 +44,11 @@ const CLOSE_GRACE_MS = 2_000;
 /**
  * What a listener receives after it has missed payloads (a slow client, or a reconnect): for
  * `live`, an empty batch with `reset`, which makes the renderer re-run `bootstrap` — so nothing
- * skipped is lost, only re-read.
+ * skipped is lost, only re-read; for `session`, the session as it is now.
  */
-const RESYNC: { [K in SubscriptionName]: () => SubscriptionPayload<K> } = {
+const RESYNC: { [K in SubscriptionName]: (handlers: ApiHandlers, caller: Caller) => SubscriptionPayload<K> | Promise<SubscriptionPayload<K>> } = {
   live: () => liveBatch({ reset: true }),
+  session: (handlers, caller) => handlers.queries.session({}, caller),
 };
 
 /** Serves one connection; every call and subscription on it runs as `caller`. */
@@ -93,7 +94,7 @@ export function serveApiSocket(ws: WebSocket, handlers: ApiHandlers, caller: Cal
   function drained(): void {
     stopDrainTimer();
     pauseReadingIfBusy();
-    for (const name of dropping) if (subscriptions.has(name)) send({ t: 'event', name, payload: RESYNC[name]() });
+    for (const name of dropping) if (subscriptions.has(name)) resend(name);
     dropping.clear();
     void answerCalls();
   }
@@ -108,6 +109,15 @@ export function serveApiSocket(ws: WebSocket, handlers: ApiHandlers, caller: Cal
   function stopDrainTimer(): void {
     if (drainTimer) clearInterval(drainTimer);
     drainTimer = null;
+  }
+
+  function resend(name: SubscriptionName): void {
+    Promise.resolve()
+      .then(() => RESYNC[name](handlers, caller))
+      .then(
+        (payload) => send({ t: 'event', name, payload }),
+        (err: unknown) => log(`resync of "${name}" failed: ${err instanceof Error ? err.message : String(err)}`),
+      );
   }
 
   function deliver(name: SubscriptionName, payload: unknown): void {
@@ -155,7 +165,7 @@ export function serveApiSocket(ws: WebSocket, handlers: ApiHandlers, caller: Cal
       if (!sub.ok) return refuse(null, sub.error.code, sub.error.message);
       subscriptions.set(name, sub.unsubscribe);
     }
-    if (resync) send({ t: 'event', name, payload: RESYNC[name]() });
+    if (resync) resend(name);
   }
 
   function unsubscribe(name: SubscriptionName): void {

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, migrate, schemaVersion } from '../../main/core/db/migrate';
 import { MIGRATIONS } from '../../main/core/db/migrations';
+import { auditTables } from '../../main/core/db/migrations/0010-audit';
 import { Store } from '../../main/core/db/store';
 import { tmp } from './helpers';
 
@@ -69,6 +70,30 @@ describe('migrations', () => {
       .prepare("EXPLAIN QUERY PLAN SELECT * FROM events WHERE target_id = ? AND type GLOB 'request.*' ORDER BY rowid")
       .all('r1') as { detail: string }[];
     expect(plan.map((p) => p.detail)).toEqual(['SEARCH events USING INDEX events_by_request (target_id=?)']);
+    store.close();
+  });
+
+  it('adds the audit trail to a database from before it, which appends from row 1', () => {
+    const path = dbPath();
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.indexOf(auditTables));
+    db.close();
+    const store = Store.open(path);
+    expect(store.audit.head()).toEqual({ rows: 0, hash: '0'.repeat(64) });
+    const row = store.audit.append({ at: '2026-12-03T08:00:00.000Z', accountId: 'acc-1', workstation: 'ws', session: 's', action: 'sign_in', targetKind: null, targetId: null, detail: {} });
+    expect(row.seq).toBe(1);
+    expect(store.audit.head()).toEqual({ rows: 1, hash: row.hash });
+    store.close();
+  });
+
+  it('refuses UPDATE, DELETE and INSERT OR REPLACE of audit rows, and leaves them as they were', () => {
+    const store = Store.open(dbPath());
+    const row = store.audit.append({ at: '2026-12-03T08:00:00.000Z', accountId: 'acc-1', workstation: 'ws', session: 's', action: 'sign_in', targetKind: null, targetId: null, detail: {} });
+    expect(() => store.db.prepare("UPDATE audit SET account_id = 'acc-2' WHERE seq = 1").run()).toThrow('audit rows are append-only');
+    expect(() => store.db.prepare('DELETE FROM audit').run()).toThrow('audit rows are append-only');
+    const replace = "INSERT OR REPLACE INTO audit SELECT seq, at, 'acc-2', workstation, session, action, target_kind, target_id, detail, prev_hash, hash FROM audit";
+    expect(() => store.db.prepare(replace).run()).toThrow('audit rows are append-only');
+    expect([...store.audit.rows()]).toEqual([row]);
     store.close();
   });
 

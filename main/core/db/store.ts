@@ -1,32 +1,39 @@
 // The data layer's one entry point; every SQL statement of the core lives under main/core/db.
 // A Store is one connection (./connection: opening, the statement cache, the two kinds of
 // transaction) plus one typed object per area of the schema, each in its own module holding its
-// tables' SQL and row types: events, outbox, requests, duplicates, crews, reference, search.
+// tables' SQL and row types: events, outbox, requests, duplicates, crews, reference, search,
+// audit, handover.
 //
 // Growing it: a new area (accounts, audit, search, summaries…) is a new module here with its
 // class over the Connection, a field below, and its tables in the next numbered file under
 // ./migrations (listed last in ./migrations/index.ts). Reads alias columns to fields through a
 // Table (./table); a table holding hub-derived state also joins HUB_TABLES (./staging).
 import type Database from 'better-sqlite3';
+import { AccountStore } from './accounts';
+import { AuditStore } from './audit';
 import { Connection } from './connection';
 import { CrewStore } from './crews';
 import { DuplicateStore } from './duplicates';
 import { EventStore } from './events';
+import { HandoverStore } from './handover';
 import { OutboxStore } from './outbox';
 import { ReferenceStore } from './reference';
 import { RequestStore } from './requests';
 import { SearchStore } from './search';
 import { adoptStaging, clearHubState, createStaging } from './staging';
 
+export type { AuditFilter, AuditHead, NewAuditRow } from './audit';
 export type { FixRow } from './crews';
 export type { DuplicatePair, OriginalMatch } from './duplicates';
 export type { Meta, StoredEvent } from './events';
+export type { HandoverRow } from './handover';
 export type { NewOutboxRow, OutboxRow, OutboxState } from './outbox';
 export type { ContractorRow } from './reference';
 
 export const DB_FILE_NAME = 'console137.db';
 
 export class Store {
+  readonly accounts: AccountStore;
   readonly events: EventStore;
   readonly outbox: OutboxStore;
   readonly requests: RequestStore;
@@ -34,8 +41,11 @@ export class Store {
   readonly crews: CrewStore;
   readonly reference: ReferenceStore;
   readonly search: SearchStore;
+  readonly audit: AuditStore;
+  readonly handover: HandoverStore;
 
   private constructor(private readonly c: Connection) {
+    this.accounts = new AccountStore(c);
     this.events = new EventStore(c);
     this.outbox = new OutboxStore(c);
     this.search = new SearchStore(c);
@@ -43,6 +53,8 @@ export class Store {
     this.duplicates = new DuplicateStore(c);
     this.crews = new CrewStore(c, this.search);
     this.reference = new ReferenceStore(c);
+    this.audit = new AuditStore(c);
+    this.handover = new HandoverStore(c);
   }
 
   /** Open (creating if needed) for writing: WAL, synchronous=FULL, migrated to the latest schema. */
