@@ -1,6 +1,7 @@
 // The hub's event log as applied here, the events rejected on the way, and the cursor (meta:
 // hub id, lastSeq) that says how far the log has been followed.
 import type { Connection } from './connection';
+import { CLOSED_BEFORE } from './requests';
 import { flag, json, Table } from './table';
 
 export interface Meta {
@@ -227,6 +228,30 @@ export class EventStore {
   /** The id of the event at a rowid of the log (null: none there), to tell whether the log was replaced. */
   idAt(rowid: number): string | null {
     return (this.c.st('SELECT id FROM events WHERE rowid = ?').get(rowid) as { id: string } | undefined)?.id ?? null;
+  }
+
+  /**
+   * Retention (docs/retention.md): the citizen block of the request.created events of requests
+   * closed before `closedBefore` becomes `{}` — still a valid event (both fields are optional), so
+   * the log reads and replays as before. Returns the requests whose events still had a name or phone.
+   */
+  erasePersonalData(closedBefore: string): string[] {
+    return this.c
+      .st(`UPDATE events SET data = json_set(data, '$.request.citizen', json('{}'))
+        WHERE type = 'request.created' AND target_id IN (SELECT id FROM requests WHERE ${CLOSED_BEFORE})
+          AND (json_extract(data, '$.request.citizen.name') IS NOT NULL OR json_extract(data, '$.request.citizen.phone') IS NOT NULL)
+        RETURNING target_id`)
+      .pluck()
+      .all(closedBefore) as string[];
+  }
+
+  /**
+   * Retention: a rejected event's raw text may hold anyone's name or phone and is not tied to a
+   * request we can check, so the raw text of those received before `receivedBefore` is dropped
+   * (seq, time and reason stay). Returns how many were.
+   */
+  eraseRejectedRaw(receivedBefore: string): number {
+    return this.c.st('UPDATE rejected_events SET raw = NULL WHERE raw IS NOT NULL AND received_at < ?').run(receivedBefore).changes;
   }
 
   count(): number {

@@ -2,6 +2,7 @@
 // while `overlay` is on, a row is also its command's optimistic effect.
 import type { CommandErrorCode } from '../../../common/protocol/hub-protocol';
 import type { Connection } from './connection';
+import { CLOSED_BEFORE } from './requests';
 import { flag, json, Table } from './table';
 
 export type OutboxState = 'pending' | 'acked' | 'failed';
@@ -139,6 +140,23 @@ export class OutboxStore {
 
   hasAckedOverlays(): boolean {
     return this.c.st("SELECT 1 FROM outbox WHERE overlay = 1 AND state = 'acked' LIMIT 1").get() !== undefined;
+  }
+
+  /**
+   * Retention (docs/retention.md): a settled request.create holds the citizen its operator typed.
+   * Its citizen becomes `{}` (still a valid command; a settled row is never sent again) when the
+   * request it created was closed before `closedBefore` — the event carrying its commandId names
+   * it — or when the hub refused it (no request) before then. Returns how many rows were.
+   */
+  erasePersonalData(closedBefore: string): number {
+    return this.c
+      .st(`UPDATE outbox SET data = json_set(data, '$.request.citizen', json('{}'))
+        WHERE type = 'request.create' AND state != 'pending'
+          AND (json_extract(data, '$.request.citizen.name') IS NOT NULL OR json_extract(data, '$.request.citizen.phone') IS NOT NULL)
+          AND (command_id IN (SELECT command_id FROM events WHERE type = 'request.created' AND command_id IS NOT NULL
+                AND target_id IN (SELECT id FROM requests WHERE ${CLOSED_BEFORE}))
+            OR (state = 'failed' AND settled_at < ?))`)
+      .run(closedBefore, closedBefore).changes;
   }
 
   /** Forget settled commands older than `before` (the hub remembers acks for 7 days). */

@@ -28,6 +28,8 @@ const REQUESTS = new Table<RequestState>('requests', {
   citizenPhone: 'citizen_phone',
 });
 const REQUEST_BY_ID = `${REQUESTS.select} WHERE id = ?`;
+/** The requests whose personal data retention erases (a range of requests_by_closed_at). */
+export const CLOSED_BEFORE = 'closed_at IS NOT NULL AND closed_at < ?';
 
 export class RequestStore {
   constructor(
@@ -52,6 +54,15 @@ export class RequestStore {
   /** Open requests plus those closed at or after `closedSince` (an ISO time). */
   openOrClosedSince(closedSince: string): RequestState[] {
     return REQUESTS.all(this.c.st(`${REQUESTS.select} WHERE closed_at IS NULL OR closed_at >= ? ORDER BY id`).all(closedSince));
+  }
+
+  /** Retention (docs/retention.md): the citizen's name and phone of requests closed before `closedBefore` are erased; returns the ids that still had one. */
+  erasePersonalData(closedBefore: string): string[] {
+    return this.c
+      .st(`UPDATE requests SET citizen_name = NULL, citizen_phone = NULL
+        WHERE ${CLOSED_BEFORE} AND (citizen_name IS NOT NULL OR citizen_phone IS NOT NULL) RETURNING id`)
+      .pluck()
+      .all(closedBefore) as string[];
   }
 
   all(): RequestState[] {

@@ -15,6 +15,7 @@ import { hitTier, searchDoc, TEXT_TIER, textScore, type SearchDoc, type SearchQu
 import { codeDigits } from '../../../common/domain/tracking-code';
 import type { RequestState } from '../domain/request';
 import type { Connection } from './connection';
+import { CLOSED_BEFORE } from './requests';
 
 /** The trigram tokenizer cannot match fewer characters than this. */
 const TRIGRAM = 3;
@@ -132,6 +133,19 @@ export class SearchStore {
   /** A bounded step of the same merging (FTS5 'merge', TIDY_PAGES pages at most): the core runs one now and then. */
   tidy(): void {
     this.c.st(`INSERT INTO request_fts (request_fts, rank) VALUES ('merge', ${TIDY_PAGES})`).run();
+  }
+
+  /**
+   * Retention (docs/retention.md): the phone digits of requests closed before `closedBefore` leave
+   * their index row, so the erased number no longer finds them (the phone is not in request_fts).
+   * Returns the requests whose row still had them.
+   */
+  erasePersonalData(closedBefore: string): string[] {
+    return this.c
+      .st(`UPDATE request_search SET phone = '', phone_rev = ''
+        WHERE phone != '' AND request_id IN (SELECT id FROM requests WHERE ${CLOSED_BEFORE}) RETURNING request_id`)
+      .pluck()
+      .all(closedBefore) as string[];
   }
 
   /** Drop the whole index (the hub-derived state is dropped). */
