@@ -9,6 +9,7 @@
 // ./migrations (listed last in ./migrations/index.ts). Reads alias columns to fields through a
 // Table (./table); a table holding hub-derived state also joins HUB_TABLES (./staging).
 import type Database from 'better-sqlite3';
+import { AccountStore } from './accounts';
 import { AuditStore } from './audit';
 import { Connection } from './connection';
 import { CrewStore } from './crews';
@@ -32,6 +33,7 @@ export type { ContractorRow } from './reference';
 export const DB_FILE_NAME = 'console137.db';
 
 export class Store {
+  readonly accounts: AccountStore;
   readonly events: EventStore;
   readonly outbox: OutboxStore;
   readonly requests: RequestStore;
@@ -43,6 +45,7 @@ export class Store {
   readonly handover: HandoverStore;
 
   private constructor(private readonly c: Connection) {
+    this.accounts = new AccountStore(c);
     this.events = new EventStore(c);
     this.outbox = new OutboxStore(c);
     this.search = new SearchStore(c);

@@ -9,8 +9,9 @@ import { eventIdsTable } from './0005-event-ids';
 import { requestSearchTables } from './0006-request-search';
 import { duplicatesTable } from './0007-duplicates';
 import { eventsByOperatorIndex } from './0008-events-by-operator';
+import { accountsTables } from './0009-accounts';
 import { auditTables } from './0010-audit';
 import { handoverNotesTable } from './0011-handover';
 
 export const MIGRATIONS: readonly string[] = [initialSchema, outboxTable, crewPositionsTable, eventsByRequestIndex, eventIdsTable,
-  requestSearchTables, duplicatesTable, eventsByOperatorIndex, auditTables, handoverNotesTable];
+  requestSearchTables, duplicatesTable, eventsByOperatorIndex, accountsTables, auditTables, handoverNotesTable];
