@@ -18,7 +18,7 @@ const processTests = [
   'test/resilience/**/*.test.ts',
   'test/hostile/**/*.test.ts',
   'test/web-shell/**/*.test.ts',
-  'test/core/{cli,accounts-cli,commands,conflict-notices,search-api,sessions,sync}.test.ts',
+  'test/core/{audit-cli,cli,accounts-cli,commands,conflict-notices,search-api,sessions,sync}.test.ts',
   'test/hub/{persistence,protocol,simulator}.test.ts',
   'test/map/basemap.test.ts',
   'test/electron/packaging.test.ts',

@@ -330,7 +330,7 @@ export const SignInOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), session: SessionState }),
   z.object({
     ok: z.literal(false),
-    reason: z.enum(['bad_credentials', 'disabled', 'throttled', 'not_a_workstation']),
+    reason: z.enum(['bad_credentials', 'disabled', 'throttled']),
     /** While throttled: how long until the next attempt is taken. */
     retryAfterMs: z.number().int().nonnegative().nullable(),
   }),

@@ -67,11 +67,11 @@ export interface TestCore {
 export async function startTestCore(config: CoreConfig, role: AccountRole | 'wall' = 'operator'): Promise<TestCore> {
   const log = memoryLogger();
   const core = await startCore(config, { log });
+  const states: LinkState[] = [];
+  core.onLinkState((s) => states.push(s));
   const caller = role === 'wall' ? callerFor('wall') : await signedIn(core, role);
   const batches: LiveBatch[] = [];
-  const states: LinkState[] = [];
   const unsub = core.handlers.subscribe('live', (b) => batches.push(b), caller);
-  core.onLinkState((s) => states.push(s));
   return closedWithTest({
     core,
     caller,

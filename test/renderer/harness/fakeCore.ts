@@ -205,7 +205,6 @@ export function createFakeCore(o: FakeCoreOptions = {}): FakeCore {
   const tell = () => listeners.session.forEach((l) => l(clone(session())));
 
   function signIn(username: string, password: string): SignInOutcome {
-    if (access === 'wall') return { ok: false, reason: 'not_a_workstation', retryAfterMs: null };
     const f = failures.get(username) ?? { count: 0, until: 0 };
     if (f.until > Date.now()) return { ok: false, reason: 'throttled', retryAfterMs: f.until - Date.now() };
     const known = FAKE_ACCOUNTS[username];

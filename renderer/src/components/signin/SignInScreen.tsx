@@ -19,7 +19,6 @@ type Problem = { reason: Refused; until: number | null } | { reason: 'failed'; m
 const SAYS: Record<Exclude<Refused, 'throttled'>, (t: Dict) => string> = {
   bad_credentials: (t) => t.signin.badCredentials,
   disabled: (t) => t.signin.disabled,
-  not_a_workstation: (t) => t.signin.notAWorkstation,
 };
 
 export function SignInScreen() {
