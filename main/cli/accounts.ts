@@ -1,7 +1,8 @@
 // The console's accounts from a terminal: the first supervisor of a new room, and what IT staff
 // do without the UI. It opens the data directory's database as the `command` CLI does (next to a
 // running console, through SQLite's own locking). Passwords are read from the terminal without
-// echo (asked twice) or, for scripts, from the first line of stdin with --password-stdin.
+// echo (asked twice) or, for scripts, from the first line of stdin with --password-stdin. Every
+// change is on the audit trail like one made in the console, by no account, from session `cli`.
 //   npm run accounts -- create --data-dir DIR --username U --name "…" --role supervisor [--password-stdin]
 //   npm run accounts -- list --data-dir DIR
 //   npm run accounts -- disable --data-dir DIR --username U
@@ -13,7 +14,8 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { ACCOUNT_ROLES, type AccountRole } from '../../common/domain/account';
 import { AccountError, Accounts } from '../core/accounts';
-import { parseFlags } from '../core/config';
+import { AuditTrail, type AuditEntry } from '../core/audit';
+import { ensureConsoleId, parseFlags } from '../core/config';
 import { createPrivateDir } from '../core/data-dir';
 import { DB_FILE_NAME, Store } from '../core/db/store';
 
@@ -86,12 +88,15 @@ async function run(argv: string[]): Promise<void> {
   const store = Store.open(join(dataDir, DB_FILE_NAME));
   try {
     const accounts = new Accounts(store);
+    const trail = new AuditTrail(store, ensureConsoleId(dataDir));
+    const audit = (e: Omit<AuditEntry, 'accountId' | 'session'>) => trail.record({ accountId: null, session: 'cli', ...e });
     switch (action) {
       case 'create': {
         const role = need(f.role, '--role');
         if (!(ACCOUNT_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role is one of ${ACCOUNT_ROLES.join(', ')}, not "${role}"`);
         const input = { username: need(f.username, '--username'), displayName: need(f.name, '--name'), role: role as AccountRole };
         const a = await accounts.create({ ...input, password: await password(rest) });
+        audit({ action: 'account_created', targetKind: 'account', targetId: a.username, detail: { username: a.username, role: a.role } });
         process.stdout.write(`created ${a.role} ${a.username} (${a.displayName})\n`);
         return;
       }
@@ -102,6 +107,7 @@ async function run(argv: string[]): Promise<void> {
       }
       case 'disable': {
         const a = accounts.disable(need(f.username, '--username'));
+        audit({ action: 'account_disabled', targetKind: 'account', targetId: a.username, detail: { username: a.username } });
         process.stdout.write(`disabled ${a.username} (${a.disabledAt})\n`);
         return;
       }
@@ -109,16 +115,19 @@ async function run(argv: string[]): Promise<void> {
         const username = need(f.username, '--username');
         if (!accounts.get(username)) throw new AccountError('not_found', `no account "${username}"`);
         await accounts.resetPassword(username, await password(rest));
+        audit({ action: 'password_reset', targetKind: 'account', targetId: username, detail: { username } });
         process.stdout.write(`password of ${username} reset\n`);
         return;
       }
       case 'wall-token': {
         if (f.revoke) {
           accounts.revokeWallToken(f.revoke);
+          audit({ action: 'wall_token_revoked', targetKind: 'wall_token', targetId: f.revoke, detail: { id: f.revoke } });
           process.stdout.write(`wall token ${f.revoke} revoked\n`);
           return;
         }
         const { id, token } = accounts.createWallToken();
+        audit({ action: 'wall_token_created', targetKind: 'wall_token', targetId: id, detail: { id } });
         process.stdout.write(`wall token ${id}: ${token}\n(shown only now: only its hash is kept. Open the wall at http://HOST:PORT/?token=<it>)\n`);
         return;
       }

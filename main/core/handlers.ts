@@ -137,7 +137,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         showContact: acting(({ requestId }, caller) => {
           const s = d.views.requestState(requestId);
           if (!s) throw new ApiError('not_found', `no request ${requestId}`);
-          d.audit.record({ accountId: who(caller).username, session: caller.session, action: 'contact_shown', targetKind: 'request', targetId: requestId });
+          d.audit.record({ accountId: who(caller).username, session: caller.session, action: 'contact_shown', targetKind: 'request', targetId: requestId, detail: { requestId } });
           return { name: s.citizenName, phone: s.citizenPhone };
         }),
         accountCreate: acting((input, caller) =>
@@ -149,7 +149,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
               action: 'account_created',
               targetKind: 'account',
               targetId: account.username,
-              detail: { role: account.role },
+              detail: { username: account.username, role: account.role },
             });
             return account;
           }),
@@ -157,7 +157,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         accountDisable: acting(({ username }, caller) =>
           asApiError(() => {
             const account = d.accounts.disable(username);
-            d.audit.record({ accountId: who(caller).username, session: caller.session, action: 'account_disabled', targetKind: 'account', targetId: username });
+            d.audit.record({ accountId: who(caller).username, session: caller.session, action: 'account_disabled', targetKind: 'account', targetId: username, detail: { username } });
             d.sessions.accountDisabled(username);
             return account;
           }),
@@ -165,7 +165,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         accountResetPassword: acting(({ username, password }, caller) =>
           asApiError(async () => {
             await d.accounts.resetPassword(username, password);
-            d.audit.record({ accountId: who(caller).username, session: caller.session, action: 'password_reset', targetKind: 'account', targetId: username });
+            d.audit.record({ accountId: who(caller).username, session: caller.session, action: 'password_reset', targetKind: 'account', targetId: username, detail: { username } });
             return { ok: true as const };
           }),
         ),
@@ -183,7 +183,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
               action: 'handover_written',
               targetKind: 'handover',
               targetId: String(note.id),
-              detail: { overdue: note.overdue.length },
+              detail: { overdueRequests: note.overdue.length },
             });
             return note;
           }),
@@ -191,7 +191,14 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
         handoverAcknowledge: acting(({ id }, caller) =>
           asApiError(() => {
             const note = d.handover.acknowledge(id, who(caller).username);
-            d.audit.record({ accountId: note.acknowledgedBy, session: caller.session, action: 'handover_acknowledged', targetKind: 'handover', targetId: String(id) });
+            d.audit.record({
+              accountId: note.acknowledgedBy,
+              session: caller.session,
+              action: 'handover_acknowledged',
+              targetKind: 'handover',
+              targetId: String(id),
+              detail: { writtenBy: note.writtenBy },
+            });
             return note;
           }),
         ),

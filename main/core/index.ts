@@ -5,7 +5,7 @@ import type { LinkState } from '../../common/api/contract';
 import type { ApiHandlers, Caller } from '../../common/api/rpc';
 import type { CommandAck } from '../../common/protocol/hub-protocol';
 import { DEFAULT_IDLE_LOCK_MINUTES, describeConfig, type CoreConfig } from './config';
-import { DEFAULT_RETENTION_DAYS } from '../../common/domain/retention';
+import { DEFAULT_RETENTION_DAYS, retentionCutoff } from '../../common/domain/retention';
 import { Accounts } from './accounts';
 import { AuditTrail } from './audit';
 import { Handover } from './handover';
@@ -84,8 +84,10 @@ export async function startCore(
   });
   const retentionDays = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const retain = () => {
-    const erased = runRetention(store, retentionDays, log);
-    if (erased) audit.record({ accountId: null, session: 'core', action: 'retention_erased', detail: { requests: erased, days: retentionDays } });
+    const now = new Date();
+    const erased = runRetention(store, retentionDays, log, now);
+    const before = retentionCutoff(now, retentionDays);
+    if (erased) audit.record({ accountId: null, session: 'core', action: 'retention_erased', detail: { before, requests: erased } });
   };
   retain();
 

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Accounts } from '../../main/core/accounts';
+import { AuditTrail } from '../../main/core/audit';
 import { DB_FILE_NAME, Store } from '../../main/core/db/store';
 import { tempDir } from '../support/temp';
 
@@ -35,6 +36,13 @@ describe('accounts CLI', { timeout: 60_000 }, () => {
     const a = new Accounts(store);
     expect((await a.signIn('sup-1', 'first-password-137')).ok).toBe(true);
     expect(a.wallTokenValid(token)).toBe(true);
+    // On the trail like a change made in the console, and the token itself nowhere on it.
+    const trail = new AuditTrail(store, 'test').list({});
+    expect(trail.map((r) => [r.action, r.accountId, r.session, r.targetId]).reverse()).toEqual([
+      ['account_created', null, 'cli', 'sup-1'],
+      ['wall_token_created', null, 'cli', id],
+    ]);
+    expect(JSON.stringify(trail)).not.toContain(token);
     store.close();
 
     expect((await accounts(['wall-token', '--data-dir', dir, '--revoke', id])).code).toBe(0);
