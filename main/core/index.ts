@@ -68,6 +68,10 @@ export async function startCore(
   log.info(`starting: ${describeConfig(config)}`);
 
   const accounts = new Accounts(store);
+  // Without one no one can manage the room's accounts (the first-run setup screen will make it).
+  if (!accounts.hasSupervisor()) {
+    log.warn(`no supervisor account yet: make one with npm run accounts -- create --data-dir ${config.dataDir} --username … --name "…" --role supervisor`);
+  }
   const audit = new AuditTrail(store, config.consoleId);
   // A broken chain does not stop the room working: it is logged and shown to every supervisor.
   const chain = audit.verify();
