@@ -3,7 +3,7 @@
 const fa = {
   form: 'ورود به کنسول',
   heading: 'ورود',
-  workstation: (id: string) => `ایستگاه ${id}`,
+  workstation: 'ایستگاه',
   username: 'نام کاربری',
   password: 'گذرواژه',
   submit: 'ورود',
@@ -36,7 +36,7 @@ export const signinText = {
   en: {
     form: 'Sign in to the console',
     heading: 'Sign in',
-    workstation: (id: string) => `Workstation ${id}`,
+    workstation: 'Workstation',
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',

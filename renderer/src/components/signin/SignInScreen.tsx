@@ -7,7 +7,7 @@
 import './signin.css';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SignInOutcome } from '../../../../common/api/contract';
-import { formatNumber, localDigits } from '../../i18n/format';
+import { formatNumber } from '../../i18n/format';
 import { useLocale, useT, type Dict } from '../../i18n';
 import { useConsole } from '../../state/store';
 import { LocaleSwitch } from '../header/LocaleSwitch';
@@ -23,7 +23,6 @@ const SAYS: Record<Exclude<Refused, 'throttled'>, (t: Dict) => string> = {
 
 export function SignInScreen() {
   const t = useT();
-  const locale = useLocale();
   const session = useConsole((s) => s.session);
   const lockedBy = session?.locked ? session.account : null;
   const [someoneElse, setSomeoneElse] = useState(false);
@@ -37,7 +36,12 @@ export function SignInScreen() {
       <div className="signin__card">
         <h1 className="signin__title">{t.app.title}</h1>
         <p className="signin__subtitle muted">{t.app.subtitle}</p>
-        {session && <p className="signin__workstation muted">{localDigits(t.signin.workstation(session.workstation), locale)}</p>}
+        {/* An id as IT staff type it (hex, Latin), isolated left to right inside the sentence. */}
+        {session && (
+          <p className="signin__workstation muted">
+            {t.signin.workstation} <bdi className="ltr">{session.workstation}</bdi>
+          </p>
+        )}
         {prefilled ? (
           <p className="signin__locked" data-testid="signin-locked">
             <strong>{t.signin.locked(prefilled.displayName)}</strong>
